@@ -1,0 +1,15 @@
+from registry.roles import Role, roles_of
+from registry.selectors import company_of
+
+from .navigation import entry_points_for
+
+
+def portal(request):
+    """Navigation, roles and company of the user, for the shared page shell."""
+    user = request.user
+    role_labels = [Role(value).label for value in sorted(roles_of(user))]
+    return {
+        "entry_points": entry_points_for(user),
+        "user_roles": role_labels,
+        "user_company": company_of(user),
+    }

@@ -1,0 +1,3 @@
+from workflows.live.routing import websocket_urlpatterns as live_patterns
+
+websocket_urlpatterns = [*live_patterns]

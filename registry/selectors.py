@@ -1,0 +1,52 @@
+"""The one place that scopes company-owned data to the user asking.
+
+Carrier users see every company; a contractor user sees only the company of their
+membership; anyone else sees nothing. Every view, API endpoint and admin list
+reads company-owned rows through these functions.
+"""
+
+from django.db.models import QuerySet
+
+from .models import Company, Contract, Membership, Site, StaffMember
+from .roles import is_carrier
+
+
+def company_of(user) -> Company | None:
+    """The contractor company ``user`` belongs to, if any (cached on the user)."""
+    if not user.is_authenticated:
+        return None
+    if not hasattr(user, "_portal_company"):
+        membership = (
+            Membership.objects.select_related("company").filter(user=user).first()
+        )
+        user._portal_company = membership.company if membership else None
+    return user._portal_company
+
+
+def _scoped(queryset: QuerySet, user, company_field: str) -> QuerySet:
+    if is_carrier(user):
+        return queryset
+    company = company_of(user)
+    if company is None:
+        return queryset.none()
+    return queryset.filter(**{company_field: company})
+
+
+def companies_for_user(user) -> QuerySet[Company]:
+    return _scoped(Company.objects.all(), user, "pk")
+
+
+def contracts_for_user(user) -> QuerySet[Contract]:
+    return _scoped(Contract.objects.select_related("company"), user, "company")
+
+
+def staff_for_user(user) -> QuerySet[StaffMember]:
+    return _scoped(
+        StaffMember.objects.select_related("company", "contract"), user, "company"
+    )
+
+
+def sites_for_user(user) -> QuerySet[Site]:
+    return _scoped(
+        Site.objects.select_related("region", "maintained_by"), user, "maintained_by"
+    )

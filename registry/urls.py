@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "registry"
+
+urlpatterns = [
+    path("staff/", views.StaffListView.as_view(), name="staff"),
+    path("contracts/", views.ContractListView.as_view(), name="contracts"),
+    path("sites/", views.SiteListView.as_view(), name="sites"),
+    path("me/", views.MeView.as_view(), name="me"),
+]

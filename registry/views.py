@@ -1,0 +1,86 @@
+"""Read-only portal pages over master data, always through the scoping selectors."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.db.models import Q
+from django.views.generic import ListView, TemplateView
+
+from . import selectors
+from .models import StaffMember
+from .roles import Role, is_carrier, roles_of
+
+
+class ScopedListView(PermissionRequiredMixin, ListView):
+    """A paginated list of rows the user may see, with a free-text filter.
+
+    The permission says whether the user may open the list at all; the selector
+    says which rows (their company's, or all for carrier users).
+    """
+
+    paginate_by = 50
+    selector = None
+    search_fields: tuple[str, ...] = ()
+
+    def get_queryset(self):
+        queryset = type(self).selector(self.request.user)
+        term = self.request.GET.get("q", "").strip()
+        if term:
+            match = Q()
+            for field in self.search_fields:
+                match |= Q(**{f"{field}__icontains": term})
+            queryset = queryset.filter(match)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            q=self.request.GET.get("q", ""),
+            show_company=is_carrier(self.request.user),
+            **kwargs,
+        )
+
+
+class StaffListView(ScopedListView):
+    template_name = "registry/staff_list.html"
+    permission_required = "registry.view_staffmember"
+    selector = staticmethod(selectors.staff_for_user)
+    search_fields = ("name", "employee_no", "company__name_zh", "qualifications")
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        status = self.request.GET.get("status")
+        if status in StaffMember.Status.values:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statuses=StaffMember.Status.choices,
+            status=self.request.GET.get("status", ""),
+            **kwargs,
+        )
+
+
+class ContractListView(ScopedListView):
+    template_name = "registry/contract_list.html"
+    permission_required = "registry.view_contract"
+    search_fields = ("number", "title", "company__name_zh", "company__name_en")
+
+    @staticmethod
+    def selector(user):
+        return selectors.contracts_for_user(user).prefetch_related("regions")
+
+
+class SiteListView(ScopedListView):
+    template_name = "registry/site_list.html"
+    permission_required = "registry.view_site"
+    selector = staticmethod(selectors.sites_for_user)
+    search_fields = ("code", "name_zh", "name_en", "address", "region__name_zh")
+
+
+class MeView(LoginRequiredMixin, TemplateView):
+    template_name = "registry/me.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        staff = selectors.staff_for_user(user).filter(user=user).first()
+        roles = [Role(value).label for value in sorted(roles_of(user))]
+        return super().get_context_data(staff=staff, roles=roles, **kwargs)
