@@ -1,4 +1,4 @@
-"""Master data shared by flows and content: companies, contracts, regions, sites, staff."""
+"""Master data that flows and content share: companies, contracts, sites, staff."""
 
 import uuid
 
