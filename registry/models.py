@@ -3,11 +3,16 @@
 import uuid
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.lookups import In
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .calendar_sql import SATURDAY, SUNDAY, DayOfWeek
 
 
 class BilingualName(models.Model):
@@ -249,3 +254,108 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.company}"
+
+
+class CalendarSource(models.TextChoices):
+    PACKAGE = "package", _("chinesecalendar package")
+    ADMIN = "admin", _("Entered by an admin")
+
+
+class CalendarDayKind(models.TextChoices):
+    HOLIDAY = "holiday", _("Public holiday (day off)")
+    WORKING_DAY = "working_day", _("Adjusted working day")
+
+
+class CalendarYear(models.Model):
+    """A year whose statutory holidays and adjusted working days are entered.
+
+    Working-day deadlines in a year without this record count Monday to Friday
+    only, and the admin dashboard warns about the current and the next year.
+    """
+
+    Source = CalendarSource
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=Source.choices,
+        default=Source.ADMIN,
+        help_text=_(
+            "Years from the package are updated to match newer package versions by "
+            "the sync_working_calendar command; years entered by an admin are never "
+            "changed by it. Choose 'Entered by an admin' after correcting any day "
+            "of a package year."
+        ),
+    )
+    notes = models.TextField(
+        _("notes"),
+        blank=True,
+        help_text=_("For example the State Council notice the days come from."),
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("working calendar year")
+        verbose_name_plural = _("working calendar years")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100),
+                name="calendar_year_in_range",
+                violation_error_message=_("The year must be between 2000 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(source__in=CalendarSource.values),
+                name="calendar_year_source_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.year)
+
+
+class CalendarDay(BilingualName):
+    """A date off the Monday-to-Friday rule: a public holiday or a worked weekend day.
+
+    Named after the holiday it belongs to (春节 / Spring Festival); an adjusted
+    working day (调休) carries the name of the holiday it makes up for.
+    """
+
+    Kind = CalendarDayKind
+
+    date = models.DateField(_("date"), unique=True)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_(
+            "A public holiday is a day off even on a weekday; an adjusted working "
+            "day is a Saturday or Sunday worked in exchange for a holiday."
+        ),
+    )
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("working calendar day")
+        verbose_name_plural = _("working calendar days")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=CalendarDayKind.values),
+                name="calendar_day_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=CalendarDayKind.HOLIDAY)
+                | Q(In(DayOfWeek("date"), [SUNDAY, SATURDAY])),
+                name="calendar_day_working_day_on_weekend",
+                violation_error_message=_(
+                    "An adjusted working day must be a Saturday or Sunday."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date.isoformat()} {self.name}"
+
+    @admin.display(description=_("day of the week"))
+    def weekday(self) -> str:
+        return date_format(self.date, "l")

@@ -1,10 +1,12 @@
 """Master data in the Wagtail admin: searchable, filterable, scoped per company."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import selectors
+from .calendar_admin import CalendarDayViewSet, CalendarYearViewSet, missing_years_panel
 from .models import Company, Contract, Region, Site, StaffMember
 
 
@@ -70,6 +72,8 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
         RegionViewSet,
         SiteViewSet,
         StaffMemberViewSet,
+        CalendarDayViewSet,
+        CalendarYearViewSet,
     )
     menu_icon = "folder-open-inverse"
     menu_label = _("Master data")
@@ -77,3 +81,10 @@ class RegistryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegistryViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_working_calendar_warning(request, panels):
+    panel = missing_years_panel(request.user)
+    if panel is not None:
+        panels.append(panel)

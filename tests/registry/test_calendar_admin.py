@@ -1,0 +1,96 @@
+"""The working calendar in the Wagtail admin: snippets and the dashboard warning."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from registry.calendar import is_working_day, local_today
+from registry.models import CalendarDay, CalendarYear
+
+pytestmark = pytest.mark.django_db
+
+PANEL = 'id="working-calendar-missing-section"'
+DAYS = "wagtailsnippets_registry_calendarday"
+
+
+def test_an_admin_adds_and_deletes_a_holiday_taking_effect_at_once(admin_client):
+    thursday = date(2099, 10, 1)
+    response = admin_client.post(
+        reverse(f"{DAYS}:add"),
+        {
+            "date": "2099-10-01",
+            "kind": "holiday",
+            "name_zh": "国庆节",
+            "name_en": "National Day",
+        },
+    )
+    assert response.status_code == 302
+    assert not is_working_day(thursday)
+
+    day = CalendarDay.objects.get(date=thursday)
+    response = admin_client.post(reverse(f"{DAYS}:delete", args=[day.pk]))
+    assert response.status_code == 302
+    assert is_working_day(thursday)
+
+
+def test_the_admin_form_refuses_an_adjusted_working_day_on_a_weekday(admin_client):
+    response = admin_client.post(
+        reverse(f"{DAYS}:add"),
+        {"date": "2099-10-01", "kind": "working_day", "name_zh": "调休"},
+    )
+    assert response.status_code == 200
+    assert not CalendarDay.objects.filter(date=date(2099, 10, 1)).exists()
+
+
+def test_the_listing_filters_by_year_and_kind_and_searches(admin_client):
+    url = reverse(f"{DAYS}:list")
+    working_sunday = CalendarDay.objects.get(date=date(2025, 9, 28))
+    holiday = CalendarDay.objects.get(date=date(2025, 10, 1))
+    other_year = CalendarDay.objects.get(date=date(2024, 10, 1))
+
+    def listed(params) -> set[int]:
+        content = admin_client.get(url, params).content.decode()
+        rows = (working_sunday, holiday, other_year)
+        return {d.pk for d in rows if reverse(f"{DAYS}:edit", args=[d.pk]) in content}
+
+    assert listed({"year": "2025", "kind": "working_day"}) == {working_sunday.pk}
+    assert listed({"year": "2025", "q": "国庆"}) == {working_sunday.pk, holiday.pk}
+    assert listed({"q": "National Day", "kind": "holiday"}) >= {
+        holiday.pk,
+        other_year.pk,
+    }
+
+
+def entered(*years: int) -> None:
+    for year in years:
+        CalendarYear.objects.get_or_create(year=year)
+
+
+def test_dashboard_warns_about_a_year_without_data(admin_client):
+    this_year = local_today().year
+    entered(this_year)
+    CalendarYear.objects.filter(year=this_year + 1).delete()
+    content = admin_client.get("/admin/").content.decode()
+    assert PANEL in content
+    assert str(this_year + 1) in content
+    assert reverse(f"{DAYS}:list") in content
+
+
+def test_dashboard_is_quiet_when_both_years_are_entered(admin_client):
+    this_year = local_today().year
+    entered(this_year, this_year + 1)
+    content = admin_client.get("/admin/").content.decode()
+    assert PANEL not in content
+
+
+def test_dashboard_warning_only_for_users_who_can_enter_days(client, django_user_model):
+    this_year = local_today().year
+    CalendarYear.objects.filter(year__in=[this_year, this_year + 1]).delete()
+    viewer = django_user_model.objects.create_user("viewer", password="pw")
+    viewer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(viewer)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert PANEL not in response.content.decode()
