@@ -1,7 +1,25 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _sync_roles(sender, apps, using="default", **kwargs):
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    from .roles import apply_role_permissions
+
+    # Portal's signal fires before later apps made their permissions: make them.
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    apply_role_permissions(apps)
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        # After every migrate (and test-database flush): groups and baseline
+        # permissions exist, including those of models added since.
+        post_migrate.connect(_sync_roles, sender=self, dispatch_uid="portal-roles")

@@ -1,4 +1,4 @@
-"""Which permissions each role's group holds; applied by a data migration.
+"""Which permissions each role's group holds; applied on migrate.
 
 Model permissions are ``app_label.codename``. Contractor roles never get
 ``wagtailadmin.access_admin``: the CMS is the carrier's; contractors work in
@@ -7,7 +7,16 @@ the portal pages, which scope every row to their company.
 
 from registry.roles import Role
 
-REGISTRY_MODELS = ("company", "contract", "region", "site", "staffmember", "membership")
+REGISTRY_MODELS = (
+    "company",
+    "contract",
+    "region",
+    "site",
+    "staffmember",
+    "membership",
+    "calendarday",
+    "calendaryear",
+)
 VIEW_REGISTRY = tuple(
     f"registry.view_{model}"
     for model in ("company", "contract", "region", "site", "staffmember")
@@ -50,21 +59,28 @@ ROLE_PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
 
 
 def apply_role_permissions(apps) -> None:
-    """Create every role's group and give it exactly its permissions (idempotent)."""
+    """Create every role's group and grant it its baseline permissions.
+
+    Additive and idempotent: a permission an admin granted in the CMS stays, a
+    baseline one that was removed comes back. Runs in the roles migration and
+    after every ``migrate`` (see ``PortalConfig.ready``), so permissions of models
+    added later reach their roles; a permission not created yet is skipped.
+    """
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role, names in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role)
-        wanted = []
-        for name in names:
-            app_label, codename = name.split(".")
-            wanted.append(
-                Permission.objects.get(
-                    content_type__app_label=app_label, codename=codename
-                )
-            )
-        group.permissions.set(wanted)
+        group.permissions.add(*_permissions(Permission, names))
     _apply_page_permissions(apps, Group, Permission)
+
+
+def _permissions(Permission, names):
+    wanted = {tuple(name.split(".")) for name in names}
+    rows = Permission.objects.filter(
+        content_type__app_label__in={app for app, _ in wanted},
+        codename__in={code for _, code in wanted},
+    ).select_related("content_type")
+    return [p for p in rows if (p.content_type.app_label, p.codename) in wanted]
 
 
 def _apply_page_permissions(apps, Group, Permission) -> None:

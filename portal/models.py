@@ -1,0 +1,1 @@
+"""The portal project has no models; this module makes Django send it post_migrate."""
