@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def _sync_roles(sender, apps, using="default", **kwargs):
+def _sync_roles(sender, apps=None, using="default", **kwargs):
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
 
@@ -12,7 +12,8 @@ def _sync_roles(sender, apps, using="default", **kwargs):
     # Portal's signal fires before later apps made their permissions: make them.
     for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
-    apply_role_permissions(apps)
+    # ``flush`` (test teardown) sends post_migrate without ``apps``.
+    apply_role_permissions(apps or global_apps)
 
 
 class PortalConfig(AppConfig):

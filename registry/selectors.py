@@ -29,7 +29,7 @@ def _scoped(queryset: QuerySet, user, company_field: str) -> QuerySet:
     company = company_of(user)
     if company is None:
         return queryset.none()
-    return queryset.filter(**{company_field: company})
+    return queryset.filter(**{company_field: company.pk})
 
 
 def companies_for_user(user) -> QuerySet[Company]:

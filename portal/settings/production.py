@@ -25,4 +25,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail lets its own preview views be framed (same origin); nothing else is.
+X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,153 @@
+"""The live socket: who may connect, and events that arrive only after commit."""
+
+import pytest
+import pytest_asyncio
+from asgiref.sync import async_to_sync, sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.db import transaction
+from django.test import Client
+
+from portal.asgi import application
+from workflows.live.events import publish_on_commit
+from workflows.live.groups import company_group, user_group
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
+
+PATH = "/ws/live/"
+LOCAL_ORIGIN = (b"origin", b"http://127.0.0.1")
+HELLO = {"type": "hello", "resync": True}
+
+
+def session_cookie(user) -> tuple[bytes, bytes]:
+    client = Client()
+    client.force_login(user)
+    session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_id}".encode())
+
+
+@pytest_asyncio.fixture
+async def socket_for():
+    """``await socket_for(user, origin=...)``: a communicator, always disconnected."""
+    opened = []
+
+    async def make(user=None, origin=LOCAL_ORIGIN):
+        headers = [origin] if origin else []
+        if user is not None:
+            headers.append(await sync_to_async(session_cookie)(user))
+        communicator = WebsocketCommunicator(application, PATH, headers=headers)
+        opened.append(communicator)
+        return communicator
+
+    yield make
+    for communicator in opened:
+        await communicator.disconnect()
+
+
+async def connected_socket(socket_for, user):
+    socket = await socket_for(user)
+    connected, _ = await socket.connect()
+    assert connected
+    assert await socket.receive_json_from() == HELLO
+    return socket
+
+
+@sync_to_async(thread_sensitive=False)
+def publish_after_commit(groups, payload, probe):
+    """Publish inside a transaction; report whether ``probe`` got nothing before commit.
+
+    Runs off the shared sync thread, which consumers need to handle events while
+    this transaction is still open.
+    """
+    with transaction.atomic():
+        publish_on_commit(groups, payload)
+        return async_to_sync(probe.receive_nothing)(timeout=0.3)
+
+
+def publish_and_roll_back(groups, payload):
+    with transaction.atomic():
+        publish_on_commit(groups, payload)
+        transaction.set_rollback(True)
+
+
+async def test_logged_in_user_connects_and_is_told_to_resync(socket_for, manager_a):
+    socket = await socket_for(manager_a)
+
+    connected, _ = await socket.connect()
+
+    assert connected
+    assert await socket.receive_json_from() == HELLO
+
+
+async def test_ping_gets_pong(socket_for, manager_a):
+    socket = await connected_socket(socket_for, manager_a)
+
+    await socket.send_json_to({"type": "ping"})
+
+    assert await socket.receive_json_from() == {"type": "pong"}
+
+
+async def test_anonymous_is_refused(socket_for):
+    connected, code = await (await socket_for(None)).connect()
+
+    assert not connected
+    assert code == 4401
+
+
+@pytest.mark.parametrize(
+    "origin", [(b"origin", b"http://evil.example.com"), None], ids=["foreign", "none"]
+)
+async def test_socket_from_foreign_or_missing_origin_is_refused(
+    socket_for, manager_a, origin
+):
+    connected, _ = await (await socket_for(manager_a, origin=origin)).connect()
+
+    assert not connected
+
+
+async def test_event_reaches_the_user_only_after_commit(socket_for, manager_a):
+    socket = await connected_socket(socket_for, manager_a)
+
+    nothing_before_commit = await publish_after_commit(
+        [user_group(manager_a.pk)], {"task": 7}, socket
+    )
+
+    assert nothing_before_commit
+    assert await socket.receive_json_from() == {"type": "queue.changed", "task": 7}
+
+
+async def test_event_of_a_rolled_back_transaction_is_never_sent(socket_for, manager_a):
+    socket = await connected_socket(socket_for, manager_a)
+
+    await sync_to_async(publish_and_roll_back)([user_group(manager_a.pk)], {"task": 7})
+
+    assert await socket.receive_nothing(timeout=0.2)
+
+
+async def test_company_event_does_not_reach_another_company(
+    socket_for, manager_a, manager_b, company_a
+):
+    socket_a = await connected_socket(socket_for, manager_a)
+    socket_b = await connected_socket(socket_for, manager_b)
+
+    await publish_after_commit(
+        [company_group(company_a.pk)], {"queue": "staff"}, socket_a
+    )
+
+    assert await socket_a.receive_json_from() == {
+        "type": "queue.changed",
+        "queue": "staff",
+    }
+    assert await socket_b.receive_nothing(timeout=0.2)
+
+
+async def test_user_event_does_not_reach_another_user_of_the_company(
+    socket_for, manager_a, engineer_a
+):
+    socket_manager = await connected_socket(socket_for, manager_a)
+    socket_engineer = await connected_socket(socket_for, engineer_a)
+
+    await publish_after_commit([user_group(manager_a.pk)], {"task": 1}, socket_manager)
+
+    assert (await socket_manager.receive_json_from())["task"] == 1
+    assert await socket_engineer.receive_nothing(timeout=0.2)
