@@ -44,6 +44,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.PROVINCIAL_APPROVER: VIEW_REGISTRY,
     Role.MONITORING_CENTRE: VIEW_REGISTRY,
     Role.CONTRACTOR_MANAGER: (
+        "staff_change.add_staffchange",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",
