@@ -26,6 +26,15 @@ MANAGE_REGISTRY = tuple(
     for model in REGISTRY_MODELS
     for action in ("add", "change", "delete", "view")
 )
+USERS_AND_TOKENS = (
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_user",
+    "wagtailcore.add_apitoken",
+    "wagtailcore.change_apitoken",
+    "wagtailcore.delete_apitoken",
+    "wagtailcore.view_apitoken",
+)
 CMS_EDITING = (
     "wagtailadmin.access_admin",
     "wagtailimages.add_image",
@@ -37,7 +46,7 @@ CMS_EDITING = (
 )
 
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    Role.CARRIER_ADMIN: CMS_EDITING + MANAGE_REGISTRY,
+    Role.CARRIER_ADMIN: CMS_EDITING + MANAGE_REGISTRY + USERS_AND_TOKENS,
     Role.MAINTENANCE_MANAGER: ("wagtailadmin.access_admin",) + VIEW_REGISTRY,
     Role.DEPARTMENT_HEAD: ("wagtailadmin.access_admin",) + VIEW_REGISTRY,
     Role.INSTITUTE_REVIEWER: VIEW_REGISTRY,

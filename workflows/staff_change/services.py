@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +20,9 @@ NOT_ALLOWED = _("Only a contractor company's manager files staff changes.")
 NOT_YOUR_CONTRACT = _("Choose a contract of your own company.")
 NOT_YOUR_STAFF = _("Choose people of this contract who have not left.")
 COMMENT_REQUIRED = _("Give a reason for this decision.")
+UNKNOWN_KIND = _("Choose add, remove or replace.")
+UNKNOWN_DECISION = _("Choose approve, reject or return.")
+NO_RETURN_ON_EXCEPTION = _("An exception is approved or rejected, not returned.")
 
 
 @dataclass
@@ -40,7 +43,9 @@ def staff_change_validate(*, user, data: StaffChangeInput) -> None:
     """Every check that needs no lock; raises a translated ``ValidationError``."""
     company = company_of(user)
     if company is None or not user.has_perm("staff_change.add_staffchange"):
-        raise ValidationError(NOT_ALLOWED)
+        raise PermissionDenied(NOT_ALLOWED)
+    if data.kind not in StaffChange.Kind.values:
+        raise ValidationError({"kind": UNKNOWN_KIND})
     if data.contract.company_id != company.pk:
         raise ValidationError({"contract": NOT_YOUR_CONTRACT})
     out_ids = {person.pk for person in data.staff_out}
@@ -128,6 +133,10 @@ def cap_assess(*, change: StaffChange, task) -> rules.CapCheck:
 def decision_record(*, change: StaffChange, task, user, decision: str, comment: str):
     """Store a reviewer's decision; rejecting or returning needs a reason."""
     exception_step = task.flow_task.name == "exception_review"
+    if decision not in StaffChange.Decision.values:
+        raise ValidationError({"decision": UNKNOWN_DECISION})
+    if exception_step and decision == StaffChange.Decision.RETURNED:
+        raise ValidationError({"decision": NO_RETURN_ON_EXCEPTION})
     if decision != "approved" or exception_step:
         if not comment.strip():
             raise ValidationError({"comment": COMMENT_REQUIRED})
