@@ -1,4 +1,5 @@
-from django.db import models
+"""The portal's pages."""
+
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -35,6 +36,3 @@ class HomePage(Page):
         if (get_language() or "").startswith("en") and self.intro_en:
             return self.intro_en
         return self.intro
-
-
-__all__ = ["HomePage", "models"]
