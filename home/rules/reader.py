@@ -34,27 +34,49 @@ class RulesNotPublished(ImproperlyConfigured):
     """A rule topic has no live revision, so no decision can be taken."""
 
 
+# Snapshots by the live revision ids they were built from. A revision never
+# changes, so a cached snapshot is exact; a publish changes the ids (a miss).
+_SNAPSHOTS: dict[tuple, RulesSnapshot] = {}
+
+
 def current_rules() -> RulesSnapshot:
+    """One query on a hit (the live revision ids); three after a publish."""
+    revision_ids = _live_revision_ids()
+    cached = _SNAPSHOTS.get(revision_ids)
+    if cached is not None:
+        return cached
     topics = _live_topics()
     staff = topics["staff_change"]
-    return RulesSnapshot(
+    snapshot = RulesSnapshot(
         staff_change=_staff_change(staff, _group_names(staff)),
         deadlines=_deadlines(topics["deadlines"]),
         sla=_sla(topics["sla"]),
         assessment=_assessment(topics["assessment"]),
         training=_training(topics["training"]),
     )
+    if len(_SNAPSHOTS) > 32:
+        _SNAPSHOTS.clear()
+    _SNAPSHOTS[revision_ids] = snapshot
+    return snapshot
+
+
+def _live_query(*fields: str):
+    queries = [
+        model.objects.filter(live=True, live_revision__isnull=False)
+        .annotate(topic=Value(name, output_field=CharField()))
+        .values_list("topic", *fields)
+        for name, model in RULE_TOPICS.items()
+    ]
+    return queries[0].union(*queries[1:], all=True)
+
+
+def _live_revision_ids() -> tuple:
+    return tuple(sorted(_live_query("live_revision_id")))
 
 
 def _live_topics() -> dict:
     """Each topic as its live revision's object, with ``revision_id`` set."""
-    queries = [
-        model.objects.filter(live=True, live_revision__isnull=False)
-        .annotate(topic=Value(name, output_field=CharField()))
-        .values_list("topic", "live_revision_id", "live_revision__content")
-        for name, model in RULE_TOPICS.items()
-    ]
-    rows = queries[0].union(*queries[1:], all=True)
+    rows = _live_query("live_revision_id", "live_revision__content")
     topics = {}
     for name, revision_id, content in rows:
         topic = RULE_TOPICS[name].from_serializable_data(content, check_fks=False)
