@@ -22,7 +22,7 @@ def snippet_publish_changes(
     """
     changed = instance.pk is None or not instance.live
     for name, value in fields.items():
-        if getattr(instance, name) != value:
+        if instance.pk is None or getattr(instance, name) != value:
             setattr(instance, name, value)
             changed = True
     for relation, wanted in (rows or {}).items():
