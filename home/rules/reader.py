@@ -34,8 +34,9 @@ class RulesNotPublished(ImproperlyConfigured):
     """A rule topic has no live revision, so no decision can be taken."""
 
 
-# Snapshots by the live revision ids they were built from. A revision never
-# changes, so a cached snapshot is exact; a publish changes the ids (a miss).
+# Snapshots by the live revisions (id and creation time) they were built from.
+# A revision never changes, so a cached snapshot is exact; a publish changes
+# the key (a miss). The time guards against an id reused after a rollback.
 _SNAPSHOTS: dict[tuple, RulesSnapshot] = {}
 
 
@@ -71,7 +72,7 @@ def _live_query(*fields: str):
 
 
 def _live_revision_ids() -> tuple:
-    return tuple(sorted(_live_query("live_revision_id")))
+    return tuple(sorted(_live_query("live_revision_id", "live_revision__created_at")))
 
 
 def _live_topics() -> dict:

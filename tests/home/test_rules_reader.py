@@ -92,15 +92,18 @@ def test_the_snapshot_is_frozen():
         rules.sla.hours[(1, "delta", "remote")] = Decimal("1")
 
 
-def test_two_queries_however_many_rows():
-    with CaptureQueriesContext(connection) as first:
+def test_one_query_when_unchanged_three_after_a_publish_however_many_rows():
+    current_rules()
+    with CaptureQueriesContext(connection) as unchanged:
         current_rules()
     sla = SlaRules.objects.get()
     sla.targets = list(sla.targets.all())[:-8]  # publish a smaller matrix as is
     sla.save_revision(clean=False).publish()
-    with CaptureQueriesContext(connection) as second:
-        current_rules()
-    assert len(first) == len(second) == 2
+    with CaptureQueriesContext(connection) as published:
+        fresh = current_rules()
+    assert len(unchanged) == 1
+    assert len(published) == 3
+    assert len(fresh.sla.hours) == 24
 
 
 def test_an_unpublished_topic_stops_decisions_with_a_clear_error():
