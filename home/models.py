@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .policies import PolicyCategory, PolicyIndexPage, PolicyPage
+
 
 class HomePage(Page):
     """The portal's front door: greets the user with their role's entry points."""
@@ -37,4 +39,4 @@ class HomePage(Page):
         return self.intro
 
 
-__all__ = ["HomePage", "models"]
+__all__ = ["HomePage", "PolicyCategory", "PolicyIndexPage", "PolicyPage", "models"]
