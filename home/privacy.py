@@ -14,8 +14,9 @@ from wagtail.models import PageViewRestriction
 def login_restriction_sync(page, *, user=None) -> None:
     """Give ``page`` a "logged-in users" restriction exactly when it asks for one.
 
-    Only restrictions of the LOGIN type are touched: a stricter restriction an
-    admin set through Wagtail's privacy dialog (groups, password) stays.
+    The box is the source of truth for LOGIN restrictions on policy pages: one
+    set in Wagtail's privacy dialog is removed on the next publish while the box
+    is clear. Stricter restrictions set there (groups, password) stay.
     """
     restrictions = PageViewRestriction.objects.filter(page=page)
     if page.login_required:
