@@ -14,8 +14,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import RULE_TOPICS, ChecklistTemplate
+from .models import RULE_TOPICS, ChecklistTemplate, PolicyIndexPage
 from .models.base import RuleTopic
+from .moderation import policy_moderation_assign
 
 CANNOT_UNPUBLISH = _(
     "Rules stay published: the flows decide with them. Publish a corrected "
@@ -91,3 +92,10 @@ class ChecklistTemplateViewSet(SnippetViewSet):
 
 register_snippet(RulesViewSetGroup)
 register_snippet(ChecklistTemplateViewSet)
+
+
+@hooks.register("after_create_page")
+def moderate_new_policy_index(request, page):
+    """A policy index made in the admin gets the approval workflow at once."""
+    if isinstance(page, PolicyIndexPage):
+        policy_moderation_assign(page)

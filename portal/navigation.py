@@ -5,8 +5,9 @@ An entry shows when the user holds its permission (roles grant permissions, see
 page that exists.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,10 +19,14 @@ class EntryPoint:
     description: str
     url_name: str
     permission: str | None = None
+    # "app_label.Model" of a Wagtail page: the entry links to the first live page
+    # of that type, wherever an admin moved it, and hides while there is none.
+    page_type: str | None = None
+    page_url: str = ""
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return self.page_url or reverse(self.url_name)
 
 
 ENTRY_POINTS = (
@@ -53,6 +58,19 @@ ENTRY_POINTS = (
         "registry.view_site",
     ),
     EntryPoint(
+        "policies",
+        _("Policies"),
+        _("The carrier's rules: staff, machine rooms, faults, upgrades, training."),
+        "",
+        page_type="home.PolicyIndexPage",
+    ),
+    EntryPoint(
+        "search",
+        _("Search"),
+        _("Find policies and other content, in Chinese or English."),
+        "search:search",
+    ),
+    EntryPoint(
         "me",
         _("My account"),
         _("Your roles, your company and its 24h hotline, your staff record."),
@@ -72,8 +90,19 @@ def entry_points_for(user) -> list[EntryPoint]:
     """The entry points ``user`` may open, in display order."""
     if not user.is_authenticated:
         return []
-    return [
+    permitted = [
         entry
         for entry in ENTRY_POINTS
         if entry.permission is None or user.has_perm(entry.permission)
     ]
+    return [resolved for entry in permitted if (resolved := _resolved(entry))]
+
+
+def _resolved(entry: EntryPoint) -> EntryPoint | None:
+    """``entry`` with its page's URL filled in; None when its page is missing."""
+    if entry.page_type is None:
+        return entry
+    model = apps.get_model(entry.page_type)
+    page = model.objects.live().order_by("path").only("url_path").first()
+    url = page.get_url() if page else None
+    return replace(entry, page_url=url) if url else None

@@ -17,6 +17,7 @@ urlpatterns = [
     path("requests/", include("workflows.urls")),
     path("queue/", include("workflows.queue.urls")),
     path("api/v1/", api.urls),
+    path("search/", include("search.urls")),
 ]
 
 if settings.DEBUG:

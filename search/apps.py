@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from .policies import PolicySource
+        from .sources import source_register
+
+        source_register(PolicySource())

@@ -16,6 +16,7 @@ from .deadlines import (
     Weekday,
 )
 from .pages import HomePage
+from .policies import PolicyCategory, PolicyIndexPage, PolicyPage
 from .sla import SLA_CELLS, FaultLevel, SlaMode, SlaRules, SlaTarget
 from .staff_change import StaffChangeRules
 from .training import (
@@ -49,6 +50,9 @@ __all__ = [
     "HomePage",
     "Obligation",
     "ObligationDeadline",
+    "PolicyCategory",
+    "PolicyIndexPage",
+    "PolicyPage",
     "SatisfactionCriterion",
     "SlaMode",
     "SlaRules",

@@ -4,6 +4,15 @@ import pytest
 from django.utils import translation
 
 from home.models import RULE_TOPICS
+from tests.policy_fixtures import (  # noqa: F401
+    approver,
+    editor,
+    login,
+    make_member,
+    make_policy,
+    policy_index,
+    reader,
+)
 
 
 @pytest.fixture

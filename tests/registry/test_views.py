@@ -167,8 +167,9 @@ def make_rows(url: str, count: int, contract) -> None:
 
 # session, user, roles, company, permissions (user + groups), count, page of rows;
 # the contract list adds one query for the prefetched regions; the header badge
-# adds three: the rules' live revisions, the user's groups, the open-task count.
-QUERIES = {"/registry/staff/": 11, "/registry/contracts/": 12, "/registry/sites/": 11}
+# adds three: the rules' live revisions, the user's groups, the open-task count;
+# the Policies entry one: the live policy index's URL.
+QUERIES = {"/registry/staff/": 12, "/registry/contracts/": 13, "/registry/sites/": 12}
 
 
 @pytest.mark.parametrize("rows", [10, 200])
