@@ -2,8 +2,8 @@
 that the live client fetches to resync rows and counts."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.utils import timezone
 from django.http import HttpResponse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
 
