@@ -5,6 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+# Request forms live in modules of their own; importing them registers the models.
+from .request_forms import RequestFormField, RequestFormPage, RequestIndexPage
+from .request_submissions import RequestSubmission
+
 
 class HomePage(Page):
     """The portal's front door: greets the user with their role's entry points."""
@@ -37,4 +41,11 @@ class HomePage(Page):
         return self.intro
 
 
-__all__ = ["HomePage", "models"]
+__all__ = [
+    "HomePage",
+    "RequestFormField",
+    "RequestFormPage",
+    "RequestIndexPage",
+    "RequestSubmission",
+    "models",
+]
