@@ -11,3 +11,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="daiwei-test-media-")
 WHITENOISE_AUTOREFRESH = True
+# The test suite's own flows live in ``tests``: viewflow stores a flow by app label.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests"]  # noqa: F405

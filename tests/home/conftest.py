@@ -1,0 +1,83 @@
+"""Request form fixtures: test-only kinds and a form page with extra fields."""
+
+import pytest
+from viewflow.workflow.models import Process
+from wagtail.documents import get_document_model
+
+from home.models import RequestFormField, RequestFormPage, RequestIndexPage
+from home.request_kinds import register, unregister
+from home.request_submissions import RequestSubmission
+from tests.home.request_flow import BROKEN, REFUSING, VISIT
+
+
+@pytest.fixture
+def request_kinds():
+    """The test kinds, registered for one test (no production flow is faked)."""
+    kinds = (VISIT, BROKEN, REFUSING)
+    for kind in kinds:
+        register(kind)
+    yield {kind.key: kind for kind in kinds}
+    for kind in kinds:
+        unregister(kind.key)
+
+
+@pytest.fixture
+def requests_index(wagtail_site):
+    index = RequestIndexPage(title="申请", slug="requests")
+    wagtail_site.add_child(instance=index)
+    return index
+
+
+@pytest.fixture
+def make_form_page(requests_index, request_kinds):
+    """``make_form_page(kind_key, fields=[(label, type, required, choices)])``."""
+
+    def make(kind="test_visit", fields=(), slug=None):
+        page = RequestFormPage(title=f"Form {kind}", slug=slug or kind, kind=kind)
+        for label, field_type, required, choices in fields:
+            page.form_fields.add(
+                RequestFormField(
+                    label=label,
+                    field_type=field_type,
+                    required=required,
+                    choices=choices,
+                    help_text=f"Help for {label}",
+                )
+            )
+        requests_index.add_child(instance=page)
+        return page
+
+    return make
+
+
+@pytest.fixture
+def visit_page(make_form_page):
+    """A test-visit form: a required text, an optional date, a dropdown, a file."""
+    return make_form_page(
+        fields=[
+            ("作业内容", "multiline", True, ""),
+            ("Planned date", "date", False, ""),
+            ("Urgency", "dropdown", True, "Low\nHigh"),
+            ("Work plan", "file", False, ""),
+        ]
+    )
+
+
+def written_rows() -> dict:
+    """How many rows a submission could have written."""
+    return {
+        "processes": Process.objects.count(),
+        "submissions": RequestSubmission.objects.count(),
+        "documents": get_document_model().objects.count(),
+    }
+
+
+@pytest.fixture
+def nothing_written():
+    """Call after the request: asserts no process, submission or document was made."""
+    before = written_rows()
+
+    def check():
+        assert written_rows() == before
+
+    return check
