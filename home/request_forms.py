@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from .request_fields import FIELD_CHOICES, RequestFormBuilder
 from .request_kinds import TypedFieldsForm, get_kind, kind_choices
+from .request_panels import TypedFieldsPanel
 from .request_selectors import submissions_for_user
 from .request_services import request_submit
 from .request_submissions import RequestSubmission
@@ -129,6 +130,7 @@ class RequestFormPage(RoutablePageMixin, AbstractForm):
     content_panels = AbstractForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("kind"),
+        TypedFieldsPanel(heading=_("Fields the flow always asks")),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Extra fields")),
         FieldPanel("thank_you_text"),

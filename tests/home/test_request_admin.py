@@ -105,6 +105,13 @@ def test_an_extra_field_cannot_take_the_name_of_a_typed_field(admin, visit_page)
     assert not visit_page.form_fields.filter(clean_name="subject").exists()
 
 
+def test_editor_lists_the_typed_fields_it_cannot_change(admin, visit_page):
+    html = admin.get(reverse("wagtailadmin_pages:edit", args=[visit_page.pk]))
+
+    assert "<li>Site <code>site</code></li>" in html.content.decode()
+    assert "<li>Subject <code>subject</code></li>" in html.content.decode()
+
+
 def test_editor_offers_only_registered_kinds(admin, visit_page):
     html = admin.get(reverse("wagtailadmin_pages:edit", args=[visit_page.pk])).content
 
