@@ -1,8 +1,98 @@
-"""Wagtail hooks of the content app."""
+"""Rules and checklist templates in the Wagtail admin; request attachments.
 
+Each rule topic is one row: it cannot be added twice, deleted or unpublished,
+since the flows decide with its published revision.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .models import RULE_TOPICS, ChecklistTemplate
+from .models.base import RuleTopic
 from .request_documents import redirect_request_attachment
+
+CANNOT_UNPUBLISH = _(
+    "Rules stay published: the flows decide with them. Publish a corrected "
+    "version instead."
+)
+
+
+class SingleRowPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, except no second row and no deleting the one."""
+
+    def user_has_permission(self, user, action):
+        if action == "delete":
+            return False
+        if action == "add" and self.model.objects.exists():
+            return False
+        return super().user_has_permission(user, action)
+
+
+for topic_model in RULE_TOPICS.values():
+    register_permission_policy(topic_model, SingleRowPermissionPolicy(topic_model))
+
+
+@hooks.register("before_unpublish")
+def keep_rules_published(request, instance):
+    if isinstance(instance, RuleTopic):
+        messages.error(request, CANNOT_UNPUBLISH)
+        return redirect(
+            f"wagtailsnippets_home_{instance._meta.model_name}:edit", instance.pk
+        )
+    return None
+
+
+def _topic_viewset(topic_model, topic_icon):
+    return type(
+        f"{topic_model.__name__}ViewSet",
+        (SnippetViewSet,),
+        {
+            "model": topic_model,
+            "icon": topic_icon,
+            "copy_view_enabled": False,
+            "list_display": ["__str__", UpdatedAtColumn()],
+        },
+    )
+
+
+class RulesViewSetGroup(SnippetViewSetGroup):
+    items = tuple(
+        _topic_viewset(RULE_TOPICS[name], icon)
+        for name, icon in (
+            ("staff_change", "group"),
+            ("deadlines", "date"),
+            ("sla", "time"),
+            ("assessment", "tasks"),
+            ("training", "info-circle"),
+        )
+    )
+    menu_icon = "cogs"
+    menu_label = _("Rules")
+    menu_name = "rules"
+
+
+class ChecklistTemplateViewSet(SnippetViewSet):
+    model = ChecklistTemplate
+    icon = "list-ul"
+    menu_label = _("Checklists")
+    menu_name = "checklists"
+    add_to_admin_menu = True
+    search_backend_name = None
+    list_display = ["__str__", "code", "site_kind", UpdatedAtColumn()]
+    list_filter = ["site_kind"]
+    search_fields = ["code", "name_zh", "name_en"]
+
+
+register_snippet(RulesViewSetGroup)
+register_snippet(ChecklistTemplateViewSet)
+
 
 # Before Wagtail's own view-restriction check, which would serve PDFs inline.
 hooks.register("before_serve_document", redirect_request_attachment, order=-100)

@@ -26,6 +26,15 @@ MANAGE_REGISTRY = tuple(
     for model in REGISTRY_MODELS
     for action in ("add", "change", "delete", "view")
 )
+USERS_AND_TOKENS = (
+    "auth.add_user",
+    "auth.change_user",
+    "auth.view_user",
+    "wagtailcore.add_apitoken",
+    "wagtailcore.change_apitoken",
+    "wagtailcore.delete_apitoken",
+    "wagtailcore.view_apitoken",
+)
 CMS_EDITING = (
     "wagtailadmin.access_admin",
     "wagtailimages.add_image",
@@ -37,13 +46,14 @@ CMS_EDITING = (
 )
 
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    Role.CARRIER_ADMIN: CMS_EDITING + MANAGE_REGISTRY,
+    Role.CARRIER_ADMIN: CMS_EDITING + MANAGE_REGISTRY + USERS_AND_TOKENS,
     Role.MAINTENANCE_MANAGER: ("wagtailadmin.access_admin",) + VIEW_REGISTRY,
     Role.DEPARTMENT_HEAD: ("wagtailadmin.access_admin",) + VIEW_REGISTRY,
     Role.INSTITUTE_REVIEWER: VIEW_REGISTRY,
     Role.PROVINCIAL_APPROVER: VIEW_REGISTRY,
     Role.MONITORING_CENTRE: VIEW_REGISTRY,
     Role.CONTRACTOR_MANAGER: (
+        "staff_change.add_staffchange",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "portal",
     "search",
     "workflows",
+    "workflows.staff_change",
     "home",
     "registry",
     "daphne",
@@ -143,6 +144,11 @@ AUTH_PASSWORD_VALIDATORS = [
         "CommonPasswordValidator",
         "NumericPasswordValidator",
     )
+]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # Who may act at a flow step: the group chosen in the CMS rules.
+    "workflows.steps.StepPermissionBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"

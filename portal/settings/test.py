@@ -1,6 +1,8 @@
 """The test suite: fast hashing, plain static storage, isolated media."""
 
+import os
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -11,5 +13,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="daiwei-test-media-")
 WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not shared-cache memory: concurrency tests need SQLite's real
+    # locking (WAL, BEGIN IMMEDIATE, busy timeout), as in the embedded mode.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"daiwei-test-{os.getpid()}.sqlite3")
+    }
+
 # The test suite's own flows live in ``tests``: viewflow stores a flow by app label.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests"]  # noqa: F405

@@ -1,13 +1,60 @@
-"""Request form fixtures: test-only kinds and a form page with extra fields."""
+"""Helpers for the home tests: rules and checklists, and request forms with
+test-only request kinds."""
 
 import pytest
+from django.utils import translation
 from viewflow.workflow.models import Process
 from wagtail.documents import get_document_model
 
-from home.models import RequestFormField, RequestFormPage, RequestIndexPage
+from home.models import (
+    RULE_TOPICS,
+    RequestFormField,
+    RequestFormPage,
+    RequestIndexPage,
+    RequestSubmission,
+)
 from home.request_kinds import register, unregister
-from home.request_submissions import RequestSubmission
 from tests.home.request_flow import BROKEN, REFUSING, VISIT
+
+
+@pytest.fixture
+def english():
+    """Messages and labels in English, the source language."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def publish():
+    """``publish(topic, **fields)``: publish a new revision of a rule topic."""
+
+    def change(topic: str, **fields):
+        instance = RULE_TOPICS[topic].objects.get()
+        for name, value in fields.items():
+            setattr(instance, name, value)
+        revision = instance.save_revision()
+        revision.publish()
+        return revision
+
+    return change
+
+
+def form_data(form) -> dict:
+    """The POST data a browser would send for ``form`` unchanged, rows included."""
+    data = {}
+    for field in form:
+        value = field.value()
+        if value is None or value is False:
+            continue
+        data[field.html_name] = "on" if value is True else value
+    for formset in getattr(form, "formsets", {}).values():
+        data.update({f.html_name: f.value() for f in formset.management_form})
+        for child in formset.forms:
+            data.update(form_data(child))
+    return data
+
+
+# request forms ---------------------------------------------------------------
 
 
 @pytest.fixture

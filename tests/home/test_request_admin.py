@@ -45,7 +45,7 @@ def admin(client_for, make_user):
     return client_for(make_user(Role.CARRIER_ADMIN))
 
 
-def publish(admin, page, data):
+def publish_page(admin, page, data):
     data["action-publish"] = "action-publish"
     return admin.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
 
@@ -59,7 +59,7 @@ def test_extra_field_added_in_the_editor_is_asked_and_reaches_the_process(
         help_text="Who escorts the visitors on site.",
     )
 
-    response = publish(admin, visit_page, data)
+    response = publish_page(admin, visit_page, data)
 
     assert response.status_code == 302
     name = get_field_clean_name("陪同人员")
@@ -95,7 +95,7 @@ def test_editor_offers_the_file_upload_type(admin, visit_page):
 def test_an_extra_field_cannot_take_the_name_of_a_typed_field(admin, visit_page):
     data = add_extra_field(edit_form_data(admin, visit_page), "Subject")
 
-    response = publish(admin, visit_page, data)
+    response = publish_page(admin, visit_page, data)
 
     assert response.status_code == 200
     with override("zh-hans"):

@@ -1,7 +1,8 @@
 """Names of the Channels groups an event can go to, and which a user may join."""
 
-from registry.roles import roles_of
 from registry.selectors import company_of
+
+from ..steps import group_ids_of
 
 
 def user_group(user_id: int) -> str:
@@ -12,16 +13,17 @@ def company_group(company_id: int) -> str:
     return f"company.{company_id}"
 
 
-def role_group(role: str) -> str:
-    return f"role.{role}"
+def auth_group(group_id: int) -> str:
+    """A Django auth group (a role, or any group an admin chose for a step)."""
+    return f"group.{group_id}"
 
 
 def groups_for_user(user) -> list[str]:
-    """Every group ``user`` belongs to: their own, their roles', their company's."""
+    """Every group ``user`` belongs to: their own, their auth groups', company's."""
     if not user.is_authenticated:
         return []
     groups = [user_group(user.pk)]
-    groups += [role_group(role) for role in sorted(roles_of(user))]
+    groups += [auth_group(pk) for pk in sorted(group_ids_of(user))]
     company = company_of(user)
     if company is not None:
         groups.append(company_group(company.pk))

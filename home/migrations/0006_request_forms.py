@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('home', '0002_create_homepage'),
+        ('home', '0005_rule_permissions'),
         ('registry', '0003_seed_working_calendar'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtaildocs', '0014_alter_document_file_size'),

@@ -1,13 +1,10 @@
-from django.db import models
+"""The portal's pages."""
+
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-
-# Request forms live in modules of their own; importing them registers the models.
-from .request_forms import RequestFormField, RequestFormPage, RequestIndexPage
-from .request_submissions import RequestSubmission
 
 
 class HomePage(Page):
@@ -39,13 +36,3 @@ class HomePage(Page):
         if (get_language() or "").startswith("en") and self.intro_en:
             return self.intro_en
         return self.intro
-
-
-__all__ = [
-    "HomePage",
-    "RequestFormField",
-    "RequestFormPage",
-    "RequestIndexPage",
-    "RequestSubmission",
-    "models",
-]

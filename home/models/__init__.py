@@ -1,0 +1,67 @@
+"""Content models: pages, rule topics, checklist templates and request forms."""
+
+from ..request_forms import RequestFormField, RequestFormPage, RequestIndexPage
+from ..request_submissions import RequestSubmission
+from .assessment import (
+    AssessmentBand,
+    AssessmentGrade,
+    AssessmentRules,
+    Deduction,
+    DeductionEvent,
+)
+from .checklists import ChecklistItem, ChecklistTemplate
+from .deadlines import (
+    DeadlineRules,
+    DeadlineUnit,
+    Obligation,
+    ObligationDeadline,
+    Weekday,
+)
+from .pages import HomePage
+from .sla import SLA_CELLS, FaultLevel, SlaMode, SlaRules, SlaTarget
+from .staff_change import StaffChangeRules
+from .training import (
+    SatisfactionCriterion,
+    TrainingBand,
+    TrainingGrade,
+    TrainingRules,
+)
+
+RULE_TOPICS = {
+    "staff_change": StaffChangeRules,
+    "deadlines": DeadlineRules,
+    "sla": SlaRules,
+    "assessment": AssessmentRules,
+    "training": TrainingRules,
+}
+
+__all__ = [
+    "RULE_TOPICS",
+    "SLA_CELLS",
+    "AssessmentBand",
+    "AssessmentGrade",
+    "AssessmentRules",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "DeadlineRules",
+    "DeadlineUnit",
+    "Deduction",
+    "DeductionEvent",
+    "FaultLevel",
+    "HomePage",
+    "Obligation",
+    "ObligationDeadline",
+    "RequestFormField",
+    "RequestFormPage",
+    "RequestIndexPage",
+    "RequestSubmission",
+    "SatisfactionCriterion",
+    "SlaMode",
+    "SlaRules",
+    "SlaTarget",
+    "StaffChangeRules",
+    "TrainingBand",
+    "TrainingGrade",
+    "TrainingRules",
+    "Weekday",
+]

@@ -1,0 +1,156 @@
+"""Time limits of the contractor's obligations and the reports' due days."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from home.validation import (
+    MONTH_DAY_OUT_OF_RANGE,
+    MUST_BE_POSITIVE,
+    check_unique_complete,
+    raise_if,
+    require_positive,
+)
+
+from .base import RowsInlinePanel, RuleRow, RuleTopic
+
+
+class Obligation(models.TextChoices):
+    UPGRADE_CONFIRMATION = "upgrade_confirmation", _("Confirm an upgrade request")
+    UPGRADE_APPLICATION = "upgrade_application", _("Submit an upgrade application")
+    BROKEN_PART_RETURN = "broken_part_return", _("Send a broken part for repair")
+    OVERDUE_ANALYSIS = "overdue_analysis", _("Analyse an overdue ticket")
+    FAULT_REPORT = "fault_report", _("Report on a restored fault")
+
+
+class DeadlineUnit(models.TextChoices):
+    WORKING_DAYS = "working_days", _("working days")
+    HOURS = "hours", _("hours")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class DeadlineRules(RuleTopic):
+    """How long each obligation may take, and when the regular reports are due."""
+
+    weekly_report_weekday = models.PositiveSmallIntegerField(
+        _("weekly summary due on"),
+        choices=Weekday.choices,
+        default=Weekday.MONDAY,
+        help_text=_("Weekday on which last week's summary is due."),
+    )
+    monthly_report_day = models.PositiveSmallIntegerField(
+        _("monthly reports due by day"),
+        default=3,
+        help_text=_(
+            "Day of the month by which last month's inspection summary, fault "
+            "report, work summary and next month's plan are due (1-28)."
+        ),
+    )
+    inspection_plan_days_before_quarter = models.PositiveSmallIntegerField(
+        _("inspection plan due (days before the quarter)"),
+        default=10,
+        help_text=_("Calendar days before a quarter starts that its plan is due."),
+    )
+
+    panels = [
+        RowsInlinePanel(
+            "deadlines",
+            heading=_("Time limits"),
+            help_text=_("One row per obligation; each obligation exactly once."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("weekly_report_weekday"),
+                FieldPanel("monthly_report_day"),
+                FieldPanel("inspection_plan_days_before_quarter"),
+            ],
+            heading=_("Reports"),
+        ),
+    ]
+    row_checks = {"deadlines": "check_deadlines"}
+    row_keys = {"deadlines": ("obligation",)}
+
+    class Meta(RuleTopic.Meta):
+        verbose_name = _("deadline rules")
+        verbose_name_plural = _("deadline rules")
+        constraints = [
+            *RuleTopic.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(monthly_report_day__gte=1, monthly_report_day__lte=28),
+                name="deadline_monthly_report_day_in_month",
+                violation_error_message=MONTH_DAY_OUT_OF_RANGE,
+            ),
+            models.CheckConstraint(
+                condition=Q(inspection_plan_days_before_quarter__gt=0),
+                name="deadline_inspection_plan_days_positive",
+                violation_error_message=MUST_BE_POSITIVE,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Deadlines and reports"))
+
+    def clean(self):
+        errors = require_positive(
+            "inspection_plan_days_before_quarter",
+            self.inspection_plan_days_before_quarter,
+        )
+        day = self.monthly_report_day
+        if day is not None and not 1 <= day <= 28:
+            errors["monthly_report_day"] = MONTH_DAY_OUT_OF_RANGE
+        raise_if(errors)
+        super().clean()
+
+    def check_deadlines(self, rows) -> None:
+        check_unique_complete(
+            rows,
+            key=lambda row: row.obligation,
+            expected=Obligation.values,
+            label=lambda key: Obligation(key).label,
+        )
+
+
+class ObligationDeadline(RuleRow):
+    topic = ParentalKey(
+        DeadlineRules, on_delete=models.CASCADE, related_name="deadlines"
+    )
+    obligation = models.CharField(
+        _("obligation"), max_length=40, choices=Obligation.choices
+    )
+    amount = models.PositiveSmallIntegerField(
+        _("time limit"), help_text=_("How many units the obligation may take.")
+    )
+    unit = models.CharField(
+        _("unit"),
+        max_length=20,
+        choices=DeadlineUnit.choices,
+        default=DeadlineUnit.WORKING_DAYS,
+        help_text=_(
+            "Working days follow the working calendar; hours run around the clock."
+        ),
+    )
+
+    class Meta(RuleRow.Meta):
+        verbose_name = _("time limit")
+        verbose_name_plural = _("time limits")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="deadline_amount_positive",
+                violation_error_message=MUST_BE_POSITIVE,
+            )
+        ]
+
+    def clean(self):
+        raise_if(require_positive("amount", self.amount))

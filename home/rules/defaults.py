@@ -1,0 +1,125 @@
+"""The rule values of DOMAIN.md, as plain data: only the seed, never read at runtime.
+
+Each topic is ``{"fields": {...}, "groups": {field: group name}, "rows":
+{relation: [row fields, ...]}}``. Used by the seeding migration (and after a
+test-database flush) and by the demo loader; admins change the values in the CMS.
+"""
+
+from decimal import Decimal
+
+SLA_ON_SITE_LEVEL_1 = {"core_city": 5, "delta": 6, "other": 8, "remote": 10}
+SLA_REMOTE_LEVEL_1 = 3
+SLA_LEVEL_2 = 7 * 24
+SLA_LEVEL_3_4 = 10 * 24
+TIERS = ("core_city", "delta", "other", "remote")
+
+
+def _sla_hours(level: int, tier: str, mode: str) -> int:
+    if level == 1:
+        return SLA_REMOTE_LEVEL_1 if mode == "remote" else SLA_ON_SITE_LEVEL_1[tier]
+    return SLA_LEVEL_2 if level == 2 else SLA_LEVEL_3_4
+
+
+def _bands(*bands: tuple[str, int, int]) -> list[dict]:
+    return [{"grade": g, "min_score": lo, "max_score": hi} for g, lo, hi in bands]
+
+
+def _ordered(rows: list[dict]) -> list[dict]:
+    return [{**row, "sort_order": i} for i, row in enumerate(rows)]
+
+
+DEFAULTS: dict[str, dict] = {
+    "staff_change": {
+        "model": "staffchangerules",
+        "fields": {"cap_percent": Decimal("15.00"), "leave_carrier_after_days": 3},
+        "groups": {
+            "review_group": "maintenance_manager",
+            "exception_group": "department_head",
+            "leave_carrier_group": "maintenance_manager",
+        },
+        "rows": {},
+    },
+    "deadlines": {
+        "model": "deadlinerules",
+        "fields": {
+            "weekly_report_weekday": 0,
+            "monthly_report_day": 3,
+            "inspection_plan_days_before_quarter": 10,
+        },
+        "groups": {},
+        "rows": {
+            "deadlines": _ordered(
+                [
+                    {"obligation": key, "amount": amount, "unit": unit}
+                    for key, amount, unit in (
+                        ("upgrade_confirmation", 2, "working_days"),
+                        ("upgrade_application", 5, "working_days"),
+                        ("broken_part_return", 3, "working_days"),
+                        ("overdue_analysis", 2, "working_days"),
+                        ("fault_report", 24, "hours"),
+                    )
+                ]
+            )
+        },
+    },
+    "sla": {
+        "model": "slarules",
+        "fields": {"early_warning_percent": Decimal("80.00")},
+        "groups": {},
+        "rows": {
+            "targets": _ordered(
+                [
+                    {
+                        "level": level,
+                        "tier": tier,
+                        "mode": mode,
+                        "hours": Decimal(_sla_hours(level, tier, mode)),
+                    }
+                    for level in (1, 2, 3, 4)
+                    for mode in ("remote", "on_site")
+                    for tier in TIERS
+                ]
+            )
+        },
+    },
+    "assessment": {
+        "model": "assessmentrules",
+        "fields": {},
+        "groups": {},
+        "rows": {
+            "deductions": _ordered(
+                [
+                    {"event": "overdue_ticket", "points": Decimal(5)},
+                    {"event": "written_complaint", "points": Decimal(2)},
+                    {"event": "late_document", "points": Decimal(1)},
+                    {"event": "unauthorised_interruption", "points": Decimal(10)},
+                ]
+            ),
+            "bands": _ordered(
+                _bands(
+                    ("excellent", 90, 100),
+                    ("good", 80, 89),
+                    ("pass", 70, 79),
+                    ("fail", 0, 69),
+                )
+            ),
+        },
+    },
+    "training": {
+        "model": "trainingrules",
+        "fields": {
+            "pass_mark": Decimal("80.00"),
+            "yearly_hours": Decimal("10.00"),
+            "lecturer_weight": Decimal("50.00"),
+            "material_weight": Decimal("20.00"),
+            "environment_weight": Decimal("15.00"),
+            "arrangement_weight": Decimal("15.00"),
+        },
+        "groups": {},
+        "rows": {
+            "bands": _ordered(
+                _bands(("A", 86, 100), ("B", 70, 85), ("C", 50, 69), ("D", 0, 49))
+            )
+        },
+    },
+}

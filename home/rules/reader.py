@@ -1,0 +1,160 @@
+"""``current_rules()``: the published rules, read fresh on every call.
+
+The values come from each topic's live revision (not from its table rows), so
+a snapshot always holds exactly what the revision id it records says. Two
+queries whatever the number of rows: the live revisions, then group names.
+"""
+
+from decimal import Decimal
+from types import MappingProxyType
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import CharField, Value
+from django.utils.translation import gettext_lazy as _
+
+from home.models import RULE_TOPICS
+
+from .snapshot import (
+    AssessmentSnapshot,
+    Band,
+    Deadline,
+    DeadlineSnapshot,
+    GroupRef,
+    RulesSnapshot,
+    SlaSnapshot,
+    StaffChangeSnapshot,
+    TrainingSnapshot,
+)
+
+NOT_PUBLISHED = _("The %(topic)s are not published; publish them under Rules.")
+
+
+class RulesNotPublished(ImproperlyConfigured):
+    """A rule topic has no live revision, so no decision can be taken."""
+
+
+# Snapshots by the live revision ids they were built from. A revision never
+# changes, so a cached snapshot is exact; a publish changes the ids (a miss).
+_SNAPSHOTS: dict[tuple, RulesSnapshot] = {}
+
+
+def current_rules() -> RulesSnapshot:
+    """One query on a hit (the live revision ids); three after a publish."""
+    revision_ids = _live_revision_ids()
+    cached = _SNAPSHOTS.get(revision_ids)
+    if cached is not None:
+        return cached
+    topics = _live_topics()
+    staff = topics["staff_change"]
+    snapshot = RulesSnapshot(
+        staff_change=_staff_change(staff, _group_names(staff)),
+        deadlines=_deadlines(topics["deadlines"]),
+        sla=_sla(topics["sla"]),
+        assessment=_assessment(topics["assessment"]),
+        training=_training(topics["training"]),
+    )
+    if len(_SNAPSHOTS) > 32:
+        _SNAPSHOTS.clear()
+    _SNAPSHOTS[revision_ids] = snapshot
+    return snapshot
+
+
+def _live_query(*fields: str):
+    queries = [
+        model.objects.filter(live=True, live_revision__isnull=False)
+        .annotate(topic=Value(name, output_field=CharField()))
+        .values_list("topic", *fields)
+        for name, model in RULE_TOPICS.items()
+    ]
+    return queries[0].union(*queries[1:], all=True)
+
+
+def _live_revision_ids() -> tuple:
+    return tuple(sorted(_live_query("live_revision_id")))
+
+
+def _live_topics() -> dict:
+    """Each topic as its live revision's object, with ``revision_id`` set."""
+    rows = _live_query("live_revision_id", "live_revision__content")
+    topics = {}
+    for name, revision_id, content in rows:
+        topic = RULE_TOPICS[name].from_serializable_data(content, check_fks=False)
+        topic.revision_id = revision_id
+        topics[name] = topic
+    for name, model in RULE_TOPICS.items():
+        if name not in topics:
+            message = NOT_PUBLISHED % {"topic": model._meta.verbose_name_plural}
+            raise RulesNotPublished(message)
+    return topics
+
+
+def _group_names(staff) -> dict[int, str]:
+    ids = {
+        staff.review_group_id,
+        staff.exception_group_id,
+        staff.leave_carrier_group_id,
+    }
+    return dict(Group.objects.filter(pk__in=ids).values_list("pk", "name"))
+
+
+def _staff_change(topic, names) -> StaffChangeSnapshot:
+    def ref(group_id):
+        return GroupRef(id=group_id, name=names.get(group_id, ""))
+
+    return StaffChangeSnapshot(
+        revision_id=topic.revision_id,
+        cap_percent=topic.cap_percent,
+        review_group=ref(topic.review_group_id),
+        exception_group=ref(topic.exception_group_id),
+        leave_carrier_group=ref(topic.leave_carrier_group_id),
+        leave_carrier_after_days=topic.leave_carrier_after_days,
+    )
+
+
+def _deadlines(topic) -> DeadlineSnapshot:
+    deadlines = {
+        row.obligation: Deadline(amount=row.amount, unit=row.unit)
+        for row in topic.deadlines.all()
+    }
+    return DeadlineSnapshot(
+        revision_id=topic.revision_id,
+        deadlines=MappingProxyType(deadlines),
+        weekly_report_weekday=topic.weekly_report_weekday,
+        monthly_report_day=topic.monthly_report_day,
+        inspection_plan_days_before_quarter=topic.inspection_plan_days_before_quarter,
+    )
+
+
+def _sla(topic) -> SlaSnapshot:
+    hours = {(row.level, row.tier, row.mode): row.hours for row in topic.targets.all()}
+    return SlaSnapshot(
+        revision_id=topic.revision_id,
+        hours=MappingProxyType(hours),
+        early_warning_percent=topic.early_warning_percent,
+    )
+
+
+def _bands(rows) -> tuple[Band, ...]:
+    bands = (Band(r.grade, r.min_score, r.max_score) for r in rows)
+    return tuple(sorted(bands, key=lambda band: band.min_score, reverse=True))
+
+
+def _assessment(topic) -> AssessmentSnapshot:
+    deductions = {row.event: row.points for row in topic.deductions.all()}
+    return AssessmentSnapshot(
+        revision_id=topic.revision_id,
+        deductions=MappingProxyType(deductions),
+        bands=_bands(topic.bands.all()),
+    )
+
+
+def _training(topic) -> TrainingSnapshot:
+    weights = {key: Decimal(value) for key, value in topic.weights().items()}
+    return TrainingSnapshot(
+        revision_id=topic.revision_id,
+        pass_mark=topic.pass_mark,
+        yearly_hours=topic.yearly_hours,
+        weights=MappingProxyType(weights),
+        bands=_bands(topic.bands.all()),
+    )

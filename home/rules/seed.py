@@ -1,0 +1,73 @@
+"""Create every missing rule topic with its defaults as a published revision.
+
+Works on historical models (``apps`` of a migration) and on the real ones, so the
+seeding migration and the post-``flush`` hook share it. It builds the revision
+the way Wagtail does: the object's serialisable data, its rows included.
+"""
+
+from django.utils import timezone
+from django.utils.text import capfirst
+from modelcluster.models import (
+    get_all_child_relations,
+    get_serializable_data_for_fields,
+)
+
+from .defaults import DEFAULTS
+
+
+def seed_rules(apps) -> None:
+    for spec in DEFAULTS.values():
+        model = apps.get_model("home", spec["model"])
+        if not model.objects.exists():
+            _create_published(apps, model, spec)
+
+
+def _create_published(apps, model, spec) -> None:
+    Group = apps.get_model("auth", "Group")
+    now = timezone.now()
+    topic = model(
+        **spec["fields"],
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=now,
+        last_published_at=now,
+    )
+    for field, name in spec["groups"].items():
+        setattr(topic, field, Group.objects.get_or_create(name=name)[0])
+    topic.save()
+    for relation in get_all_child_relations(model):
+        child = relation.related_model
+        rows = spec["rows"].get(relation.get_accessor_name(), [])
+        child.objects.bulk_create(
+            [child(**{relation.field.name: topic}, **row) for row in rows]
+        )
+    revision = _revision(apps, model, topic, now)
+    model.objects.filter(pk=topic.pk).update(
+        latest_revision=revision, live_revision=revision
+    )
+
+
+def _revision(apps, model, topic, now):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    content_type, _ = ContentType.objects.get_or_create(
+        app_label="home", model=model._meta.model_name
+    )
+    return Revision.objects.create(
+        content_type=content_type,
+        base_content_type=content_type,
+        object_id=str(topic.pk),
+        created_at=now,
+        object_str=capfirst(str(model._meta.verbose_name)),
+        content=_serializable_data(model, topic),
+    )
+
+
+def _serializable_data(model, topic) -> dict:
+    data = get_serializable_data_for_fields(topic)
+    for relation in get_all_child_relations(model):
+        name = relation.get_accessor_name()
+        data[name] = [
+            get_serializable_data_for_fields(row) for row in getattr(topic, name).all()
+        ]
+    return data

@@ -1,0 +1,87 @@
+"""Frozen, typed values of the published rules, each topic with its revision id."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class StaffChangeSnapshot:
+    revision_id: int
+    cap_percent: Decimal
+    review_group: GroupRef
+    exception_group: GroupRef
+    leave_carrier_group: GroupRef
+    leave_carrier_after_days: int
+
+
+@dataclass(frozen=True)
+class Deadline:
+    amount: int
+    unit: str  # a DeadlineUnit value
+
+
+@dataclass(frozen=True)
+class DeadlineSnapshot:
+    revision_id: int
+    deadlines: Mapping[str, Deadline]  # by Obligation value
+    weekly_report_weekday: int  # Monday = 0
+    monthly_report_day: int
+    inspection_plan_days_before_quarter: int
+
+
+@dataclass(frozen=True)
+class SlaSnapshot:
+    revision_id: int
+    hours: Mapping[tuple[int, str, str], Decimal]  # (level, tier, mode) → hours
+    early_warning_percent: Decimal
+
+
+@dataclass(frozen=True)
+class Band:
+    grade: str
+    min_score: int
+    max_score: int
+
+
+@dataclass(frozen=True)
+class AssessmentSnapshot:
+    revision_id: int
+    deductions: Mapping[str, Decimal]  # by DeductionEvent value
+    bands: tuple[Band, ...]  # highest first
+
+
+@dataclass(frozen=True)
+class TrainingSnapshot:
+    revision_id: int
+    pass_mark: Decimal
+    yearly_hours: Decimal
+    weights: Mapping[str, Decimal]  # by SatisfactionCriterion value, in percent
+    bands: tuple[Band, ...]  # highest first
+
+
+@dataclass(frozen=True)
+class RulesSnapshot:
+    """Every rule value a decision may need; record ``revision_ids`` with it."""
+
+    staff_change: StaffChangeSnapshot
+    deadlines: DeadlineSnapshot
+    sla: SlaSnapshot
+    assessment: AssessmentSnapshot
+    training: TrainingSnapshot
+
+    @property
+    def revision_ids(self) -> dict[str, int]:
+        return {
+            "staff_change": self.staff_change.revision_id,
+            "deadlines": self.deadlines.revision_id,
+            "sla": self.sla.revision_id,
+            "assessment": self.assessment.revision_id,
+            "training": self.training.revision_id,
+        }

@@ -1,0 +1,1 @@
+"""Fixtures shared by flow tests live in tests/workflows/conftest.py."""

@@ -1,0 +1,162 @@
+"""The staff-change flow driven through its real pages."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import PROCESS, STATUS
+from viewflow.workflow.timers import fire_due_timers
+
+from registry.models import StaffMember
+from workflows.staff_change.models import StaffChange
+
+pytestmark = pytest.mark.django_db
+
+
+def open_task(change):
+    return Task.objects.get(process_id=change.pk, status__in=["NEW", "ASSIGNED"])
+
+
+def task_url(change, task):
+    return reverse("workflows:task", args=[change.pk, task.pk])
+
+
+def decide(client, change, decision, comment=""):
+    task = open_task(change)
+    return client.post(
+        task_url(change, task), {"decision": decision, "comment": comment}
+    )
+
+
+def test_within_cap_goes_to_review_and_approval_adds_a_trainee(
+    submit, roster_a, reviewer, client_for
+):
+    change = submit(people_in=1)
+    change.refresh_from_db()
+    assert change.within_cap is True
+    task = open_task(change)
+    assert task.flow_task.name == "review"
+    client = client_for(reviewer)
+    assert client.get(task_url(change, task)).status_code == 200
+    response = decide(client, change, "approved")
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.status == PROCESS.DONE
+    assert change.outcome == "approved" and not change.is_exception
+    joiner = StaffMember.objects.get(name="新人0")
+    assert joiner.status == StaffMember.Status.TRAINEE
+    assert joiner.joined_on == change.effective_date
+    actions = list(change.transitions.values_list("action", flat=True))
+    assert actions == ["submitted", "routed", "approved", "applied"]
+    routed = change.transitions.get(action="routed")
+    assert routed.rules["revision_id"] and routed.rules["allowed"] == 3
+
+
+def test_over_cap_goes_to_the_department_head_who_needs_a_reason(
+    submit, roster_a, reviewer, head, client_for
+):
+    submit(people_in=3)
+    change = submit(people_in=1)
+    change.refresh_from_db()
+    assert change.within_cap is False
+    task = open_task(change)
+    assert task.flow_task.name == "exception_review"
+    assert client_for(reviewer).get(task_url(change, task)).status_code == 403
+    page = client_for(head).get(reverse("workflows:request", args=[change.pk]))
+    assert (
+        "3 of 3 positions used, this request makes 4 = 20.0%" in page.content.decode()
+    )
+    client = client_for(head)
+    response = decide(client, change, "approved", comment="")
+    assert response.status_code == 200
+    assert "Give a reason for this decision." in response.content.decode()
+    decide(client, change, "approved", comment="春节保障期间临时增援")
+    change.refresh_from_db()
+    assert change.is_exception and change.outcome == "approved"
+    assert change.transitions.filter(action="exception_approved").exists()
+
+
+def test_returned_request_is_rechecked_against_the_cap_on_resubmission(
+    submit, roster_a, reviewer, manager_a, client_for, contract_a
+):
+    change = submit(people_in=2)
+    decide(client_for(reviewer), change, "returned", comment="请补充资质")
+    task = open_task(change)
+    assert task.flow_task.name == "revise" and task.owner == manager_a
+    submit(people_in=2)  # meanwhile takes two of the three positions
+    response = client_for(manager_a).post(
+        task_url(change, task),
+        {
+            "contract": contract_a.pk,
+            "kind": "add",
+            "people_in": "赵六, 13800000000, 电工证\n钱七",
+            "reason": "补充资质后重新提交",
+            "effective_date": "2025-06-01",
+        },
+    )
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert change.within_cap is False
+    assert open_task(change).flow_task.name == "exception_review"
+    assert change.people.filter(name="赵六", qualifications="电工证").exists()
+
+
+def test_rejection_needs_a_reason_and_changes_no_roster(
+    submit, roster_a, reviewer, client_for
+):
+    change = submit(people_in=1)
+    client = client_for(reviewer)
+    assert decide(client, change, "rejected").status_code == 200
+    decide(client, change, "rejected", comment="人员资质不符")
+    change.refresh_from_db()
+    assert change.outcome == "rejected" and change.status == PROCESS.DONE
+    assert not StaffMember.objects.filter(name="新人0").exists()
+
+
+def test_second_approval_of_the_same_task_gets_already_handled(
+    submit, roster_a, reviewer, make_user, client_for
+):
+    change = submit(people_in=1)
+    task = open_task(change)
+    other = make_user("maintenance_manager")
+    assert decide(client_for(reviewer), change, "approved").status_code == 302
+    response = client_for(other).post(task_url(change, task), {"decision": "approved"})
+    assert response.status_code == 409
+    assert "already been handled" in response.content.decode()
+
+
+def test_replacement_takes_effect_on_the_effective_date(
+    submit, roster_a, reviewer, client_for
+):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    leaver = roster_a[0]
+    change = submit(
+        kind="replace",
+        people_in=1,
+        staff_out=[leaver],
+        effective_date=tomorrow,
+        contract=leaver.contract,
+    )
+    change.contract.period_end = tomorrow + datetime.timedelta(days=30)
+    decide(client_for(reviewer), change, "approved")
+    leaver.refresh_from_db()
+    assert leaver.status == StaffMember.Status.ON_DUTY
+    timer = Task.objects.get(process_id=change.pk, status=STATUS.SCHEDULED)
+    Task.objects.filter(pk=timer.pk).update(scheduled=timezone.now())
+    assert fire_due_timers() == 1
+    leaver.refresh_from_db()
+    assert leaver.status == StaffMember.Status.LEFT and leaver.left_on == tomorrow
+    assert StaffChange.objects.get(pk=change.pk).applied_on == tomorrow
+
+
+def test_other_company_neither_sees_nor_acts(submit, roster_a, manager_b, client_for):
+    change = submit(people_in=1)
+    task = open_task(change)
+    client = client_for(manager_b)
+    assert client.get(reverse("workflows:request", args=[change.pk])).status_code == 404
+    assert client.get(task_url(change, task)).status_code == 404
+    assert (
+        client.post(task_url(change, task), {"decision": "approved"}).status_code == 404
+    )

@@ -1,0 +1,56 @@
+"""The cap arithmetic at its boundaries, read from the CMS percentage."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from home.rules import current_rules
+from workflows.staff_change import rules
+
+
+@pytest.mark.parametrize(
+    ("headcount", "allowed"), [(20, 3), (30, 4), (7, 1), (6, 0), (100, 15)]
+)
+@pytest.mark.django_db
+def test_allowed_positions_round_down_exactly(headcount, allowed):
+    check = rules.cap_check(
+        headcount=headcount, used=0, requested=0, rules=current_rules()
+    )
+    assert check.allowed == allowed
+    assert check.cap_percent == Decimal("15")
+
+
+@pytest.mark.django_db
+def test_fits_up_to_the_cap_and_not_beyond():
+    current = current_rules()
+    assert rules.cap_check(headcount=20, used=2, requested=1, rules=current).within_cap
+    over = rules.cap_check(headcount=20, used=3, requested=1, rules=current)
+    assert not over.within_cap
+    assert over.percent_after == Decimal("20.0")
+    assert "3 of 3 positions used, this request makes 4 = 20.0%" in over.note
+
+
+@pytest.mark.parametrize(
+    ("kind", "ins", "outs", "positions"),
+    [("add", 2, 0, 2), ("remove", 0, 1, 1), ("replace", 1, 1, 1), ("replace", 3, 3, 3)],
+)
+def test_positions_count_people_and_replacements_once(kind, ins, outs, positions):
+    assert rules.positions_for(kind=kind, ins=ins, outs=outs) == positions
+
+
+@pytest.mark.parametrize(
+    ("kind", "ins", "outs", "message"),
+    [
+        ("add", 0, 0, rules.ADD_NEEDS_PEOPLE_IN),
+        ("add", 1, 1, rules.NOBODY_LEAVES_ON_ADD),
+        ("remove", 0, 0, rules.REMOVE_NEEDS_PEOPLE_OUT),
+        ("remove", 1, 1, rules.NOBODY_JOINS_ON_REMOVE),
+        ("replace", 2, 1, rules.REPLACE_NEEDS_PAIRS),
+        ("replace", 0, 0, rules.REPLACE_NEEDS_PAIRS),
+    ],
+)
+def test_people_must_fit_the_kind(kind, ins, outs, message):
+    with pytest.raises(ValidationError) as error:
+        rules.people_validate(kind=kind, ins=ins, outs=outs)
+    assert error.value.messages == [str(message)]

@@ -1,0 +1,72 @@
+"""The JSON API at ``/api/v1/``: token (Wagtail API tokens) or session auth.
+
+Errors: 404 for anything outside the user's company, 403 for a step the user
+may not take, 409 for a task no longer open, 422 with field messages (in the
+request's language) for invalid input.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.security import django_auth
+from wagtail.api.v3.auth import BearerTokenAuth
+
+from ..services import TaskConflict
+
+api = NinjaAPI(
+    title="Daiwei Portal API",
+    version="1",
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+    auth=[BearerTokenAuth(), django_auth],
+)
+
+
+def _error(request, status: int, detail: str, errors: dict | None = None):
+    return api.create_response(
+        request, {"detail": detail, "errors": errors or {}}, status=status
+    )
+
+
+@api.exception_handler(ValidationError)
+def validation_failed(request, exc: ValidationError):
+    errors = (
+        exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    )
+    return _error(request, 422, _("The request is not valid."), errors)
+
+
+@api.exception_handler(TaskConflict)
+def task_conflict(request, exc: TaskConflict):
+    return _error(request, 409, str(exc))
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc: PermissionDenied):
+    return _error(request, 403, str(exc) or _("You may not do this."))
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _error(request, 404, _("Not found."))
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return _error(request, 401, _("Log in or send an API token."))
+
+
+def _mount_routers() -> None:
+    from ..staff_change.api import router as staff_change_router
+    from .me import router as me_router
+    from .tasks import router as tasks_router
+
+    api.add_router("/", me_router)
+    api.add_router("/tasks", tasks_router)
+    api.add_router("/staff-changes", staff_change_router)
+
+
+_mount_routers()

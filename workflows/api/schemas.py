@@ -1,0 +1,93 @@
+from datetime import date, datetime
+
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: dict[str, list[str]] = {}
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    name: str
+    roles: list[str]
+    company: str | None
+    is_carrier: bool
+
+
+class TaskOut(Schema):
+    id: int
+    request_id: int
+    reference: str
+    flow: str
+    step: str
+    step_title: str
+    status: str
+    owner: str | None
+    company: str
+    created: datetime
+    can_act: bool
+
+
+class TaskActionIn(Schema):
+    action: str
+    comment: str = ""
+
+
+class TransitionOut(Schema):
+    at: datetime
+    actor: str | None
+    action: str
+    comment: str
+    rules: dict
+
+
+class RequestOut(Schema):
+    id: int
+    reference: str
+    summary: str
+    company: str
+    requester: str
+    status: str
+    outcome: str
+    is_exception: bool
+    created: datetime
+    answers: list[dict]
+
+
+class CapOut(Schema):
+    used: int
+    requested: int
+    allowed: int
+    cap_percent: str
+    within_cap: bool
+    note: str
+    revision_id: int | None
+
+
+class PersonIn(Schema):
+    name: str
+    phone: str = ""
+    qualifications: str = ""
+
+
+class StaffChangeIn(Schema):
+    contract_id: int
+    kind: str
+    reason: str
+    effective_date: date
+    staff_out_ids: list[int] = []
+    people_in: list[PersonIn] = []
+
+
+class StaffChangeOut(RequestOut):
+    contract_id: int
+    kind: str
+    reason: str
+    effective_date: date
+    positions: int
+    route: str
+    cap: CapOut | None
+    history: list[TransitionOut]

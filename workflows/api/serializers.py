@@ -1,0 +1,33 @@
+"""Plain dicts for the API's output schemas; one place per shape."""
+
+
+def person_name(user) -> str | None:
+    return (user.get_full_name() or user.username) if user else None
+
+
+def history_out(request_obj) -> list[dict]:
+    return [
+        {
+            "at": step.at,
+            "actor": person_name(step.actor),
+            "action": step.action,
+            "comment": step.comment,
+            "rules": step.rules,
+        }
+        for step in request_obj.transitions.select_related("actor")
+    ]
+
+
+def request_out(request_obj) -> dict:
+    return {
+        "id": request_obj.pk,
+        "reference": request_obj.reference,
+        "summary": request_obj.summary,
+        "company": str(request_obj.company),
+        "requester": person_name(request_obj.requester),
+        "status": request_obj.status,
+        "outcome": request_obj.outcome,
+        "is_exception": request_obj.is_exception,
+        "created": request_obj.created,
+        "answers": request_obj.answers,
+    }

@@ -1,0 +1,103 @@
+"""What every request flow shares: the request row and its audit trail."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Process
+from viewflow.workflow.models import Task as FlowTask
+
+from registry.models import Company
+
+
+class Request(Process):
+    """A request filed by a user: the common columns of every request flow.
+
+    Each flow's process model extends this one (multi-table), so one query over
+    ``Request`` serves the queue, search and company scoping for every flow.
+    """
+
+    reference = models.CharField(_("reference"), max_length=30, unique=True)
+    company = models.ForeignKey(
+        Company,
+        on_delete=models.PROTECT,
+        related_name="requests",
+        verbose_name=_("company"),
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="requests",
+        verbose_name=_("requester"),
+    )
+    summary = models.CharField(_("summary"), max_length=200)
+    answers = models.JSONField(
+        _("extra answers"),
+        default=list,
+        blank=True,
+        help_text=_("Answers to the fields an admin added to the request form."),
+    )
+    attachments = models.ManyToManyField(
+        "wagtaildocs.Document", blank=True, verbose_name=_("attachments")
+    )
+    is_exception = models.BooleanField(_("approved as exception"), default=False)
+    outcome = models.CharField(_("outcome"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.summary}"
+
+
+class Transition(models.Model):
+    """One step taken on a request: who, when, what, why, under which rules."""
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        RESUBMITTED = "resubmitted", _("Resubmitted")
+        ROUTED = "routed", _("Routed")
+        CLAIMED = "claimed", _("Claimed")
+        RELEASED = "released", _("Released")
+        APPROVED = "approved", _("Approved")
+        EXCEPTION_APPROVED = "exception_approved", _("Approved as exception")
+        REJECTED = "rejected", _("Rejected")
+        RETURNED = "returned", _("Returned for changes")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        APPLIED = "applied", _("Took effect")
+
+    request = models.ForeignKey(
+        Request,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("request"),
+    )
+    task = models.ForeignKey(
+        FlowTask, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    step = models.CharField(_("step"), max_length=60, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    rules = models.JSONField(
+        _("rule values used"),
+        default=dict,
+        blank=True,
+        help_text=_("The rule values and their revision this decision read."),
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("transition")
+        verbose_name_plural = _("transitions")
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.action}"

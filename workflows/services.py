@@ -1,0 +1,116 @@
+"""Writes every flow shares: references, the audit trail, acting on a task."""
+
+import secrets
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from viewflow.workflow.models import Task as FlowTask
+from viewflow.workflow.status import STATUS
+
+from .live.notify import task_changed_on_commit
+from .models import Request, Transition
+
+ALREADY_HANDLED = _("This task has already been handled by someone else.")
+CLAIMED_BY_OTHER = _("Another person has claimed this task.")
+NOT_YOURS = _("You may not act on this task.")
+OPEN_STATUSES = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
+
+
+class TaskConflict(Exception):
+    """The task is no longer open to this user: answer 409, never 500."""
+
+
+def new_reference(prefix: str) -> str:
+    """A short unique reference like ``SC-20261121-7F3A9C``."""
+    day = timezone.localdate().strftime("%Y%m%d")
+    return f"{prefix}-{day}-{secrets.token_hex(3).upper()}"
+
+
+def transition_record(
+    *,
+    request: Request,
+    action: str,
+    actor=None,
+    task=None,
+    comment: str = "",
+    rules: dict | None = None,
+) -> Transition:
+    record = Transition(
+        request=request,
+        action=action,
+        actor=actor,
+        task=task,
+        step=str(task.flow_task.name) if task is not None else "",
+        comment=comment,
+        rules=rules or {},
+    )
+    record.full_clean(exclude=["request", "task", "actor"])
+    record.save()
+    return record
+
+
+def _open_task(task_pk: int) -> FlowTask:
+    task = FlowTask.objects.select_related("process").filter(pk=task_pk).first()
+    if task is None or task.flow_task is None:
+        raise FlowTask.DoesNotExist
+    return task
+
+
+def task_act(*, task_pk: int, user, act: Callable) -> FlowTask:
+    """Claim the task if needed and complete it with ``act(activation)``.
+
+    Runs under the flow lock in one transaction: of two concurrent calls the
+    second sees the task done and raises ``TaskConflict``.
+    """
+    task = _open_task(task_pk)
+    with task.activation() as activation:
+        task = activation.task
+        if task.status not in OPEN_STATUSES:
+            raise TaskConflict(ALREADY_HANDLED)
+        node = task.flow_task
+        if task.owner_id is None:
+            if not node.can_assign(user, task):
+                raise PermissionDenied(NOT_YOURS)
+            activation.assign(user)
+        elif task.owner_id != user.pk:
+            raise TaskConflict(CLAIMED_BY_OTHER)
+        if task.status == STATUS.ASSIGNED:
+            activation.start(None)
+        act(activation)
+        activation.execute()
+        task_changed_on_commit(task)
+    return task
+
+
+def task_claim(*, task_pk: int, user) -> FlowTask:
+    task = _open_task(task_pk)
+    with task.activation() as activation:
+        task = activation.task
+        if task.status != STATUS.NEW or task.owner_id is not None:
+            raise TaskConflict(ALREADY_HANDLED)
+        if not task.flow_task.can_assign(user, task):
+            raise PermissionDenied(NOT_YOURS)
+        activation.assign(user)
+        transition_record(
+            request=activation.process, action="claimed", actor=user, task=task
+        )
+        task_changed_on_commit(task)
+    return task
+
+
+def task_release(*, task_pk: int, user) -> FlowTask:
+    task = _open_task(task_pk)
+    with task.activation() as activation:
+        task = activation.task
+        if task.status != STATUS.ASSIGNED:
+            raise TaskConflict(ALREADY_HANDLED)
+        if not task.flow_task.can_unassign(user, task):
+            raise PermissionDenied(NOT_YOURS)
+        activation.unassign()
+        transition_record(
+            request=activation.process, action="released", actor=user, task=task
+        )
+        task_changed_on_commit(task)
+    return task

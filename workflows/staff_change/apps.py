@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffChangeConfig(AppConfig):
+    name = "workflows.staff_change"
+    label = "staff_change"
+    verbose_name = _("Staff changes")
+
+    def ready(self):
+        from . import steps  # noqa: F401  (registers the flow's steps)

@@ -1,0 +1,103 @@
+"""The staff-change cap (人员变动比例不能超过15%), as plain decisions.
+
+A contract's changed positions within its period are counted: each person
+added or removed counts 1, a replacement (one out, one in) counts 1; requests
+approved or still in flight count. Allowed = floor(cap% × headcount).
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from home.rules import allowed_positions
+
+ADD_NEEDS_PEOPLE_IN = _("An addition names at least one person who joins.")
+REMOVE_NEEDS_PEOPLE_OUT = _("A removal names at least one person who leaves.")
+REPLACE_NEEDS_PAIRS = _(
+    "A replacement names as many people who join as people who leave."
+)
+NOBODY_LEAVES_ON_ADD = _("An addition cannot also remove people.")
+NOBODY_JOINS_ON_REMOVE = _("A removal cannot also add people.")
+OUTSIDE_PERIOD = _("The effective date must fall within the contract period.")
+USAGE_NOTE = _(
+    "%(used)s of %(allowed)s positions used, this request makes %(after)s "
+    "= %(percent)s%% of %(headcount)s"
+)
+
+
+def positions_for(*, kind: str, ins: int, outs: int) -> int:
+    """Changed positions of one request."""
+    return max(ins, outs) if kind == "replace" else ins + outs
+
+
+def people_validate(*, kind: str, ins: int, outs: int) -> None:
+    """Raise a translated error when the people do not fit the kind of change."""
+    if kind == "add":
+        if ins < 1:
+            raise ValidationError(ADD_NEEDS_PEOPLE_IN)
+        if outs:
+            raise ValidationError(NOBODY_LEAVES_ON_ADD)
+    elif kind == "remove":
+        if outs < 1:
+            raise ValidationError(REMOVE_NEEDS_PEOPLE_OUT)
+        if ins:
+            raise ValidationError(NOBODY_JOINS_ON_REMOVE)
+    elif ins < 1 or ins != outs:
+        raise ValidationError(REPLACE_NEEDS_PAIRS)
+
+
+@dataclass(frozen=True)
+class CapCheck:
+    """The cap as it stood when a request was checked."""
+
+    headcount: int
+    cap_percent: Decimal
+    allowed: int
+    used: int
+    requested: int
+    revision_id: int
+
+    @property
+    def within_cap(self) -> bool:
+        return self.used + self.requested <= self.allowed
+
+    @property
+    def percent_after(self) -> Decimal:
+        share = Decimal(self.used + self.requested) * 100 / Decimal(self.headcount)
+        return share.quantize(Decimal("0.1"))
+
+    @property
+    def note(self) -> str:
+        return USAGE_NOTE % {
+            "used": self.used,
+            "allowed": self.allowed,
+            "after": self.used + self.requested,
+            "percent": self.percent_after,
+            "headcount": self.headcount,
+        }
+
+    def as_record(self) -> dict:
+        return {
+            "topic": "staff_change",
+            "revision_id": self.revision_id,
+            "cap_percent": str(self.cap_percent),
+            "headcount": self.headcount,
+            "allowed": self.allowed,
+            "used": self.used,
+            "requested": self.requested,
+            "within_cap": self.within_cap,
+        }
+
+
+def cap_check(*, headcount: int, used: int, requested: int, rules) -> CapCheck:
+    """Compare a request with the cap read from ``rules`` (a rules snapshot)."""
+    return CapCheck(
+        headcount=headcount,
+        cap_percent=rules.staff_change.cap_percent,
+        allowed=allowed_positions(headcount=headcount, rules=rules),
+        used=used,
+        requested=requested,
+        revision_id=rules.staff_change.revision_id,
+    )

@@ -1,0 +1,190 @@
+"""Writes of the staff-change flow: submit, check the cap, decide, take effect."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from home.rules import current_rules
+from registry.models import Contract, StaffMember
+from registry.selectors import company_of, staff_for_user
+from workflows.services import new_reference, transition_record
+
+from . import rules
+from .models import StaffChange, StaffChangePerson
+from .selectors import positions_in_use
+
+NOT_ALLOWED = _("Only a contractor company's manager files staff changes.")
+NOT_YOUR_CONTRACT = _("Choose a contract of your own company.")
+NOT_YOUR_STAFF = _("Choose people of this contract who have not left.")
+COMMENT_REQUIRED = _("Give a reason for this decision.")
+UNKNOWN_KIND = _("Choose add, remove or replace.")
+UNKNOWN_DECISION = _("Choose approve, reject or return.")
+NO_RETURN_ON_EXCEPTION = _("An exception is approved or rejected, not returned.")
+
+
+@dataclass
+class StaffChangeInput:
+    """What a requester fills in, from the form page or the API."""
+
+    contract: Contract
+    kind: str
+    reason: str
+    effective_date: date
+    staff_out: list[StaffMember] = field(default_factory=list)
+    people_in: list[dict] = field(default_factory=list)
+    answers: list[dict] = field(default_factory=list)
+    attachments: list = field(default_factory=list)
+
+
+def staff_change_validate(*, user, data: StaffChangeInput) -> None:
+    """Every check that needs no lock; raises a translated ``ValidationError``."""
+    company = company_of(user)
+    if company is None or not user.has_perm("staff_change.add_staffchange"):
+        raise PermissionDenied(NOT_ALLOWED)
+    if data.kind not in StaffChange.Kind.values:
+        raise ValidationError({"kind": UNKNOWN_KIND})
+    if data.contract.company_id != company.pk:
+        raise ValidationError({"contract": NOT_YOUR_CONTRACT})
+    out_ids = {person.pk for person in data.staff_out}
+    allowed_out = (
+        staff_for_user(user)
+        .filter(pk__in=out_ids, contract=data.contract)
+        .exclude(status=StaffMember.Status.LEFT)
+    )
+    if allowed_out.count() != len(out_ids):
+        raise ValidationError({"staff_out": NOT_YOUR_STAFF})
+    if (
+        not data.contract.period_start
+        <= data.effective_date
+        <= data.contract.period_end
+    ):
+        raise ValidationError({"effective_date": rules.OUTSIDE_PERIOD})
+    rules.people_validate(kind=data.kind, ins=len(data.people_in), outs=len(out_ids))
+
+
+def staff_change_submit(*, user, data: StaffChangeInput) -> StaffChange:
+    """Validate and start a staff change; the flow checks the cap at once."""
+    from .flows import StaffChangeFlow
+
+    staff_change_validate(user=user, data=data)
+    with transaction.atomic():
+        return StaffChangeFlow.start.run(user=user, data=data)
+
+
+def staff_change_fill(*, change: StaffChange, user, data: StaffChangeInput) -> None:
+    """Write the requester's input onto ``change`` and its people rows."""
+    change.company = data.contract.company
+    change.requester = user
+    change.contract = data.contract
+    change.kind = data.kind
+    change.reason = data.reason
+    change.effective_date = data.effective_date
+    change.positions = rules.positions_for(
+        kind=data.kind, ins=len(data.people_in), outs=len(data.staff_out)
+    )
+    change.summary = str(StaffChange.Kind(data.kind).label)[:200]
+    if not change.reference:
+        change.reference = new_reference("SC")
+    change.answers = data.answers or change.answers
+    change.save()
+    change.people.all().delete()
+    rows = [
+        StaffChangePerson(change=change, direction="out", staff=person)
+        for person in data.staff_out
+    ] + [StaffChangePerson(change=change, direction="in", **p) for p in data.people_in]
+    for row in rows:
+        row.full_clean(exclude=["change"])
+    StaffChangePerson.objects.bulk_create(rows)
+    if data.attachments:
+        change.attachments.add(*data.attachments)
+
+
+def cap_assess(*, change: StaffChange, task) -> rules.CapCheck:
+    """Check the cap under a lock on the contract row, and record the route.
+
+    The lock serialises concurrent requests of one contract (PostgreSQL row
+    lock; on SQLite the IMMEDIATE transaction already holds the write lock).
+    """
+    contract = Contract.objects.select_for_update().get(pk=change.contract_id)
+    check = rules.cap_check(
+        headcount=contract.headcount,
+        used=positions_in_use(contract_id=contract.pk, exclude_pk=change.pk),
+        requested=change.positions,
+        rules=current_rules(),
+    )
+    change.within_cap = check.within_cap
+    change.cap_used, change.cap_allowed = check.used, check.allowed
+    change.cap_percent = check.cap_percent
+    change.decision = ""
+    change.save()
+    transition_record(
+        request=change,
+        action="routed",
+        task=task,
+        comment=check.note,
+        rules=check.as_record(),
+    )
+    return check
+
+
+def decision_record(*, change: StaffChange, task, user, decision: str, comment: str):
+    """Store a reviewer's decision; rejecting or returning needs a reason."""
+    exception_step = task.flow_task.name == "exception_review"
+    if decision not in StaffChange.Decision.values:
+        raise ValidationError({"decision": UNKNOWN_DECISION})
+    if exception_step and decision == StaffChange.Decision.RETURNED:
+        raise ValidationError({"decision": NO_RETURN_ON_EXCEPTION})
+    if decision != "approved" or exception_step:
+        if not comment.strip():
+            raise ValidationError({"comment": COMMENT_REQUIRED})
+    change.decision = decision
+    if decision == "rejected":
+        change.outcome = "rejected"
+    if decision == "approved":
+        change.is_exception = exception_step
+    change.save()
+    action = "exception_approved" if change.is_exception else decision
+    transition_record(
+        request=change, action=action, actor=user, task=task, comment=comment
+    )
+
+
+def change_apply(*, change: StaffChange, task) -> None:
+    """The roster changes: leavers close, joiners open (as trainees)."""
+    for row in change.people.select_related("staff"):
+        if row.direction == "out":
+            row.staff.status = StaffMember.Status.LEFT
+            row.staff.left_on = change.effective_date
+            row.staff.full_clean()
+            row.staff.save(update_fields=["status", "left_on"])
+        else:
+            joiner = StaffMember(
+                company=change.company,
+                contract=change.contract,
+                employee_no=f"{change.reference}-{row.pk}",
+                name=row.name,
+                phone=row.phone,
+                qualifications=row.qualifications,
+                status=StaffMember.Status.TRAINEE,
+                joined_on=change.effective_date,
+            )
+            joiner.full_clean()
+            joiner.save()
+            row.staff = joiner
+            row.save(update_fields=["staff"])
+    change.applied_on = change.effective_date
+    change.outcome = "approved"
+    change.save(update_fields=["applied_on", "outcome"])
+    transition_record(request=change, action="applied", task=task)
+
+
+def effective_moment(change: StaffChange):
+    """Midnight (Asia/Shanghai) starting the effective date: when the timer fires."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    return timezone.make_aware(datetime.combine(change.effective_date, time.min))

@@ -1,0 +1,107 @@
+"""Who may act at a human step: a permission string resolved at check time.
+
+Each human node of a flow carries a step permission ``workflows.step:<key>``.
+Whether a user holds it is decided here, from the group chosen in the CMS
+rules (read at the moment of the check) and, for company steps, from the
+user's company. The queue reads the same registry to list claimable tasks.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from home.rules import current_rules
+from registry.selectors import company_of
+
+PREFIX = "workflows.step:"
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    group_id: Callable[[object], int]  # rules snapshot -> auth group id
+    company_scoped: bool = False
+
+    @property
+    def permission(self) -> str:
+        return PREFIX + self.key
+
+
+_STEPS: dict[str, Step] = {}
+
+
+def register_step(key: str, *, group_id, company_scoped: bool = False) -> Step:
+    """Declare a step; ``group_id`` picks the group from a rules snapshot."""
+    step = Step(key, group_id, company_scoped)
+    _STEPS[key] = step
+    return step
+
+
+def step_for(permission: str) -> Step | None:
+    if not permission or not permission.startswith(PREFIX):
+        return None
+    return _STEPS.get(permission[len(PREFIX) :])
+
+
+def group_ids_of(user) -> frozenset[int]:
+    """The ids of the user's Django groups, read once per user object."""
+    cached = getattr(user, "_portal_group_ids", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("pk", flat=True))
+        user._portal_group_ids = cached
+    return cached
+
+
+def role_group_id(name: str) -> Callable[[object], int]:
+    """A ``group_id`` callable for a fixed role group."""
+
+    def resolve(rules) -> int:
+        from django.contrib.auth.models import Group
+
+        return Group.objects.only("pk").get(name=name).pk
+
+    return resolve
+
+
+def user_holds(user, step: Step, company=None) -> bool:
+    """True when ``user`` is in the step's group (and, if scoped, its company)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if step.group_id(current_rules()) not in group_ids_of(user):
+        return False
+    if not step.company_scoped:
+        return True
+    own = company_of(user)
+    return own is not None and company is not None and own.pk == company.pk
+
+
+def held_steps(user) -> list[tuple[str, int | None]]:
+    """(permission, company id or None) of every step ``user`` may take."""
+    held = []
+    if not user.is_active:
+        return held
+    rules = current_rules()
+    for step in _STEPS.values():
+        if step.group_id(rules) not in group_ids_of(user):
+            continue
+        if step.company_scoped:
+            company = company_of(user)
+            if company is not None:
+                held.append((step.permission, company.pk))
+        else:
+            held.append((step.permission, None))
+    return held
+
+
+class StepPermissionBackend:
+    """Answers ``user.has_perm("workflows.step:<key>", obj)`` from the rules."""
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def has_perm(self, user_obj, perm, obj=None):
+        step = step_for(perm)
+        if step is None:
+            return False
+        if step.company_scoped and obj is None:
+            return False
+        return user_holds(user_obj, step, obj)
