@@ -1,5 +1,8 @@
+from django.utils.functional import SimpleLazyObject
+
 from registry.roles import Role, roles_of
 from registry.selectors import company_of
+from workflows.queue.selectors import open_count
 
 from .navigation import entry_points_for
 
@@ -12,4 +15,5 @@ def portal(request):
         "entry_points": entry_points_for(user),
         "user_roles": role_labels,
         "user_company": company_of(user),
+        "queue_count": SimpleLazyObject(lambda: open_count(user)),
     }

@@ -26,6 +26,12 @@ class EntryPoint:
 
 ENTRY_POINTS = (
     EntryPoint(
+        "queue",
+        _("My work"),
+        _("Tasks assigned to you or waiting to be claimed, and your requests."),
+        "queue:queue",
+    ),
+    EntryPoint(
         "staff",
         _("Staff roster"),
         _("People of the contractor companies, their positions and status."),

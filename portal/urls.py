@@ -16,6 +16,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("registry/", include("registry.urls")),
     path("requests/", include("workflows.urls")),
+    path("queue/", include("workflows.queue.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -39,6 +39,20 @@ class Request(Process):
     attachments = models.ManyToManyField(
         "wagtaildocs.Document", blank=True, verbose_name=_("attachments")
     )
+    site = models.ForeignKey(
+        "registry.Site",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+        verbose_name=_("site"),
+    )
+    due_at = models.DateTimeField(
+        _("current step due"),
+        null=True,
+        blank=True,
+        help_text=_("Deadline of the step the request waits on, if it has one."),
+    )
     is_exception = models.BooleanField(_("approved as exception"), default=False)
     outcome = models.CharField(_("outcome"), max_length=20, blank=True)
 

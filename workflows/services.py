@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task as FlowTask
 from viewflow.workflow.status import STATUS
 
-from .live.notify import task_changed_on_commit
 from .models import Request, Transition
 
 ALREADY_HANDLED = _("This task has already been handled by someone else.")
@@ -80,7 +79,6 @@ def task_act(*, task_pk: int, user, act: Callable) -> FlowTask:
             activation.start(None)
         act(activation)
         activation.execute()
-        task_changed_on_commit(task)
     return task
 
 
@@ -96,7 +94,6 @@ def task_claim(*, task_pk: int, user) -> FlowTask:
         transition_record(
             request=activation.process, action="claimed", actor=user, task=task
         )
-        task_changed_on_commit(task)
     return task
 
 
@@ -112,5 +109,4 @@ def task_release(*, task_pk: int, user) -> FlowTask:
         transition_record(
             request=activation.process, action="released", actor=user, task=task
         )
-        task_changed_on_commit(task)
     return task

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, FormView
@@ -125,4 +126,7 @@ class ClaimView(LoginRequiredMixin, View):
             act(task_pk=task_pk, user=request.user)
         except services.TaskConflict as conflict:
             return conflict_response(request, request_obj, str(conflict))
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(back, {request.get_host()}):
+            return redirect(back)
         return redirect(request_url(request_obj))

@@ -1,8 +1,10 @@
-"""``current_rules()``: the published rules, read fresh on every call.
+"""``current_rules()``: the published rules, checked on every call.
 
 The values come from each topic's live revision (not from its table rows), so
-a snapshot always holds exactly what the revision id it records says. Two
-queries whatever the number of rows: the live revisions, then group names.
+a snapshot always holds exactly what the revision id it records says. Cached
+per process by the live revisions: one query while nothing was published, three
+after a publish (keys, revisions, group names), whatever the number of rows.
+Group names are as of the publish; flows should go by ``GroupRef.id``.
 """
 
 from decimal import Decimal
@@ -34,18 +36,20 @@ class RulesNotPublished(ImproperlyConfigured):
     """A rule topic has no live revision, so no decision can be taken."""
 
 
-# Snapshots by the live revision ids they were built from. A revision never
-# changes, so a cached snapshot is exact; a publish changes the ids (a miss).
+# Snapshots by the live revisions they were built from, each named by its id
+# and creation time: a revision never changes, so a cached snapshot is exact; a
+# publish changes the key (a miss). The time tells apart two revisions that got
+# the same id because the first was rolled back (SQLite reuses such ids).
 _SNAPSHOTS: dict[tuple, RulesSnapshot] = {}
+KEY_FIELDS = ("live_revision_id", "live_revision__created_at")
 
 
 def current_rules() -> RulesSnapshot:
-    """One query on a hit (the live revision ids); three after a publish."""
-    revision_ids = _live_revision_ids()
-    cached = _SNAPSHOTS.get(revision_ids)
+    """One query on a hit (the live revisions' keys); three after a publish."""
+    cached = _SNAPSHOTS.get(tuple(sorted(_live_query(*KEY_FIELDS))))
     if cached is not None:
         return cached
-    topics = _live_topics()
+    topics, key = _live_topics()
     staff = topics["staff_change"]
     snapshot = RulesSnapshot(
         staff_change=_staff_change(staff, _group_names(staff)),
@@ -56,7 +60,7 @@ def current_rules() -> RulesSnapshot:
     )
     if len(_SNAPSHOTS) > 32:
         _SNAPSHOTS.clear()
-    _SNAPSHOTS[revision_ids] = snapshot
+    _SNAPSHOTS[key] = snapshot
     return snapshot
 
 
@@ -70,15 +74,12 @@ def _live_query(*fields: str):
     return queries[0].union(*queries[1:], all=True)
 
 
-def _live_revision_ids() -> tuple:
-    return tuple(sorted(_live_query("live_revision_id")))
-
-
-def _live_topics() -> dict:
-    """Each topic as its live revision's object, with ``revision_id`` set."""
-    rows = _live_query("live_revision_id", "live_revision__content")
+def _live_topics() -> tuple[dict, tuple]:
+    """Each topic as its live revision's object (``revision_id`` set), and the
+    cache key of exactly these revisions."""
+    rows = list(_live_query(*KEY_FIELDS, "live_revision__content"))
     topics = {}
-    for name, revision_id, content in rows:
+    for name, revision_id, _created, content in rows:
         topic = RULE_TOPICS[name].from_serializable_data(content, check_fks=False)
         topic.revision_id = revision_id
         topics[name] = topic
@@ -86,7 +87,7 @@ def _live_topics() -> dict:
         if name not in topics:
             message = NOT_PUBLISHED % {"topic": model._meta.verbose_name_plural}
             raise RulesNotPublished(message)
-    return topics
+    return topics, tuple(sorted(row[:3] for row in rows))
 
 
 def _group_names(staff) -> dict[int, str]:

@@ -39,6 +39,11 @@ def publish():
     return change
 
 
+def language_of(response):
+    """Evaluate expected messages in the language the response was made in."""
+    return translation.override(response.context["LANGUAGE_CODE"])
+
+
 def form_data(form) -> dict:
     """The POST data a browser would send for ``form`` unchanged, rows included."""
     data = {}

@@ -6,12 +6,12 @@ import pytest
 from django.urls import reverse
 
 from home import validation as msg
-from home.models import SlaRules, StaffChangeRules
+from home.models import RULE_TOPICS, SlaRules, StaffChangeRules, TrainingRules
 from home.models.sla import sla_cell_label
 from home.rules import allowed_positions, current_rules, sla_hours
 from home.wagtail_hooks import CANNOT_UNPUBLISH
 from registry.roles import Role
-from tests.home.conftest import form_data
+from tests.home.conftest import form_data, language_of
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_a_saved_draft_does_not_change_decisions(admin_client_for):
 
 
 def test_the_admin_refuses_a_duplicate_sla_cell_with_the_message(
-    admin_client_for, english
+    admin_client_for,
 ):
     rules = SlaRules.objects.get()
     revision = rules.live_revision_id
@@ -93,21 +93,22 @@ def test_the_admin_refuses_a_duplicate_sla_cell_with_the_message(
 
     assert response.status_code == 200
     cell = (1, data["targets-0-tier"], data["targets-0-mode"])
-    expected = msg.DUPLICATE_ROW % {"row": sla_cell_label(cell)}
+    with language_of(response):
+        expected = msg.DUPLICATE_ROW % {"row": sla_cell_label(cell)}
     errors = response.context["form"].formsets["targets"].non_form_errors()
     assert list(errors) == [expected]
     assert current_rules().sla.revision_id == revision
 
 
-def test_the_admin_refuses_weights_not_adding_up(admin_client_for, english):
-    from home.models import TrainingRules
-
+def test_the_admin_refuses_weights_not_adding_up(admin_client_for):
     rules = TrainingRules.objects.get()
     data = edit_form_data(admin_client_for, rules)
     data.update({"material_weight": "30", "action-publish": "action-publish"})
     response = admin_client_for.post(url(TrainingRules, "edit", rules.pk), data)
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors() == [msg.WEIGHTS_NOT_100]
+    with language_of(response):
+        expected = [str(msg.WEIGHTS_NOT_100)]
+    assert response.context["form"].non_field_errors() == expected
 
 
 def test_a_topic_cannot_be_added_twice_or_deleted(admin_client_for):
@@ -123,7 +124,9 @@ def test_rules_cannot_be_unpublished(admin_client_for):
     response = admin_client_for.post(
         url(StaffChangeRules, "unpublish", rules.pk), follow=True
     )
-    assert str(CANNOT_UNPUBLISH) in [str(m) for m in response.context["messages"]]
+    with language_of(response):
+        expected = str(CANNOT_UNPUBLISH)
+    assert expected in [str(m) for m in response.context["messages"]]
     rules.refresh_from_db()
     assert rules.live
     current_rules()
@@ -140,3 +143,12 @@ def test_a_maintenance_manager_cannot_edit_rules(client_for, make_user):
     rules = StaffChangeRules.objects.get()
     response = client_for(manager).get(url(StaffChangeRules, "edit", rules.pk))
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize("topic", sorted(RULE_TOPICS))
+def test_every_topic_lists_and_edits_in_the_admin(admin_client_for, topic):
+    model = RULE_TOPICS[topic]
+    assert admin_client_for.get(url(model, "list")).status_code == 200
+    instance = model.objects.get()
+    assert admin_client_for.get(url(model, "edit", instance.pk)).status_code == 200
+    assert admin_client_for.get(url(model, "history", instance.pk)).status_code == 200

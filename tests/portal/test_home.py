@@ -12,7 +12,7 @@ OTHER = {"zh-hans": "en", "en": "zh-hans"}
 MY_ACCOUNT = {"zh-hans": "我的账户", "en": "My account"}
 LOG_IN = {"zh-hans": "登录", "en": "Log in"}
 HOME_LINK = {"zh-hans": "返回首页", "en": "Back to the home page"}
-LISTS = {"staff", "contracts", "sites", "me"}
+LISTS = {"staff", "contracts", "sites", "me", "queue"}
 EXPECTED_ENTRIES = {
     Role.CARRIER_ADMIN: LISTS | {"admin"},
     Role.MAINTENANCE_MANAGER: LISTS | {"admin"},
@@ -21,8 +21,8 @@ EXPECTED_ENTRIES = {
     Role.PROVINCIAL_APPROVER: LISTS,
     Role.MONITORING_CENTRE: LISTS,
     Role.CONTRACTOR_MANAGER: LISTS,
-    Role.CONTRACTOR_ENGINEER: {"staff", "sites", "me"},
-    Role.TRAINEE: {"me"},
+    Role.CONTRACTOR_ENGINEER: {"staff", "sites", "me", "queue"},
+    Role.TRAINEE: {"me", "queue"},
 }
 
 
@@ -53,7 +53,7 @@ def test_home_shows_the_roles_entry_points_and_none_is_dead(
 def test_user_without_role_only_sees_own_account(client_for, no_role_user):
     page = home_page(client_for(no_role_user))
 
-    assert set(page.entries) == {"me"}
+    assert set(page.entries) == {"me", "queue"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -130,4 +130,4 @@ def test_wagtail_site_fixture_serves_home_in_transactional_tests(
 ):
     page = home_page(client_for(make_user(Role.TRAINEE)))
 
-    assert set(page.entries) == {"me"}
+    assert set(page.entries) == {"me", "queue"}

@@ -1,11 +1,16 @@
 import datetime
 
 import pytest
+import pytest_asyncio
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
 
+from portal.asgi import application
 from registry.roles import Role
 from workflows.staff_change.services import StaffChangeInput, staff_change_submit
 
 from ..factories import StaffMemberFactory
+from .sockets import LOCAL_ORIGIN, PATH, session_cookie
 
 
 @pytest.fixture
@@ -46,3 +51,33 @@ def submit(manager_a, contract_a):
         return staff_change_submit(user=user or manager_a, data=data)
 
     return do
+
+
+@pytest_asyncio.fixture
+async def socket_for():
+    """``await socket_for(user, origin=...)``: a communicator, always disconnected."""
+    opened = []
+
+    async def make(user=None, origin=LOCAL_ORIGIN):
+        headers = [origin] if origin else []
+        if user is not None:
+            headers.append(await sync_to_async(session_cookie)(user))
+        communicator = WebsocketCommunicator(application, PATH, headers=headers)
+        opened.append(communicator)
+        return communicator
+
+    yield make
+    for communicator in opened:
+        await communicator.disconnect()
+
+
+@pytest.fixture
+def rules_after_flush(db):
+    """Transactional tests flush the seeded rules and groups: seed them again."""
+    from django.apps import apps
+
+    from home.rules.seed import seed_rules
+    from portal.roles import apply_role_permissions
+
+    apply_role_permissions(apps)
+    seed_rules(apps)

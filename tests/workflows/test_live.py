@@ -1,55 +1,15 @@
 """The live socket: who may connect, and events that arrive only after commit."""
 
 import pytest
-import pytest_asyncio
 from asgiref.sync import async_to_sync, sync_to_async
-from channels.testing import WebsocketCommunicator
-from django.conf import settings
 from django.db import transaction
-from django.test import Client
 
-from portal.asgi import application
 from workflows.live.events import publish_on_commit
 from workflows.live.groups import company_group, user_group
 
+from .sockets import HELLO, connected_socket
+
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
-
-PATH = "/ws/live/"
-LOCAL_ORIGIN = (b"origin", b"http://127.0.0.1")
-HELLO = {"type": "hello", "resync": True}
-
-
-def session_cookie(user) -> tuple[bytes, bytes]:
-    client = Client()
-    client.force_login(user)
-    session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_id}".encode())
-
-
-@pytest_asyncio.fixture
-async def socket_for():
-    """``await socket_for(user, origin=...)``: a communicator, always disconnected."""
-    opened = []
-
-    async def make(user=None, origin=LOCAL_ORIGIN):
-        headers = [origin] if origin else []
-        if user is not None:
-            headers.append(await sync_to_async(session_cookie)(user))
-        communicator = WebsocketCommunicator(application, PATH, headers=headers)
-        opened.append(communicator)
-        return communicator
-
-    yield make
-    for communicator in opened:
-        await communicator.disconnect()
-
-
-async def connected_socket(socket_for, user):
-    socket = await socket_for(user)
-    connected, _ = await socket.connect()
-    assert connected
-    assert await socket.receive_json_from() == HELLO
-    return socket
 
 
 @sync_to_async(thread_sensitive=False)

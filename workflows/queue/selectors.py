@@ -1,11 +1,33 @@
-"""The one work queue: tasks across every flow, scoped to the user asking."""
+"""The one work queue: tasks across every flow, scoped to the user asking.
 
-from django.db.models import Q, QuerySet
+Every list here is a fixed number of queries whatever its length: rows carry
+their request, company, site and owner through ``select_related``.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from viewflow.workflow.models import Task as FlowTask
+from viewflow.workflow.status import STATUS
 
+from registry.roles import is_carrier
+
+from ..models import Request
 from ..selectors import requests_for_user
 from ..services import OPEN_STATUSES
 from ..steps import held_steps
+
+TABS = ("mine", "offered", "filed", "archive")
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    flow: str = ""
+    state: str = ""  # open / done
+    site: int | None = None
+    company: int | None = None
+    overdue: bool = False
 
 
 def _offered_to(user) -> Q:
@@ -20,7 +42,7 @@ def _offered_to(user) -> Q:
 
 
 def visible_tasks(user) -> QuerySet[FlowTask]:
-    """Every task of a request the user may see."""
+    """Every human task of a request the user may see."""
     return FlowTask.objects.filter(
         process_id__in=requests_for_user(user).values("pk"), flow_task_type="HUMAN"
     )
@@ -35,3 +57,75 @@ def actionable_tasks(user) -> QuerySet[FlowTask]:
         .select_related("owner", "process")
         .order_by("created", "pk")
     )
+
+
+def _task_rows(queryset: QuerySet) -> QuerySet[FlowTask]:
+    return queryset.select_related(
+        "owner",
+        "process__request__company",
+        "process__request__site",
+        "process__request__requester",
+    ).order_by(F("process__request__due_at").asc(nulls_last=True), "created", "pk")
+
+
+def _filter_tasks(queryset, user, spec: QueueFilter):
+    if spec.flow:
+        queryset = queryset.filter(process__flow_class=spec.flow)
+    if spec.site:
+        queryset = queryset.filter(process__request__site_id=spec.site)
+    if spec.company and is_carrier(user):
+        queryset = queryset.filter(process__request__company_id=spec.company)
+    if spec.overdue:
+        queryset = queryset.filter(process__request__due_at__lt=timezone.now())
+    return queryset
+
+
+def queue_tasks(user, tab: str, spec: QueueFilter) -> QuerySet[FlowTask]:
+    """Rows of a task tab: ``mine``, ``offered`` or ``archive``."""
+    tasks = visible_tasks(user)
+    if tab == "mine":
+        tasks = tasks.filter(owner=user, status__in=OPEN_STATUSES)
+    elif tab == "offered":
+        tasks = tasks.filter(_offered_to(user), status__in=OPEN_STATUSES)
+    else:
+        tasks = tasks.filter(owner=user, status=STATUS.DONE)
+    return _task_rows(_filter_tasks(tasks, user, spec))
+
+
+def filed_requests(user, spec: QueueFilter) -> QuerySet[Request]:
+    """The requests the user filed, each with the step it waits on."""
+    current = FlowTask.objects.filter(
+        process_id=OuterRef("pk"), status__in=OPEN_STATUSES, flow_task_type="HUMAN"
+    ).order_by("created")
+    requests = (
+        requests_for_user(user)
+        .filter(requester=user)
+        .select_related("site")
+        .annotate(current_step=Subquery(current.values("flow_task")[:1]))
+    )
+    if spec.flow:
+        requests = requests.filter(flow_class=spec.flow)
+    if spec.state == "open":
+        requests = requests.filter(finished__isnull=True)
+    elif spec.state == "done":
+        requests = requests.filter(finished__isnull=False)
+    if spec.site:
+        requests = requests.filter(site_id=spec.site)
+    if spec.overdue:
+        requests = requests.filter(due_at__lt=timezone.now())
+    return requests.order_by(F("due_at").asc(nulls_last=True), "-created")
+
+
+def open_count(user) -> int:
+    """Open tasks the user has or may claim: the badge in the header."""
+    if not user.is_authenticated:
+        return 0
+    return actionable_tasks(user).count()
+
+
+def tab_counts(user) -> dict[str, int]:
+    tasks = visible_tasks(user).filter(status__in=OPEN_STATUSES)
+    return {
+        "mine": tasks.filter(owner=user).count(),
+        "offered": tasks.filter(_offered_to(user)).count(),
+    }

@@ -8,4 +8,9 @@ class StaffChangeConfig(AppConfig):
     verbose_name = _("Staff changes")
 
     def ready(self):
-        from . import steps  # noqa: F401  (registers the flow's steps)
+        from workflows.catalog import register_flow
+
+        from . import api, steps  # noqa: F401  (registers steps, API actions)
+        from .flows import StaffChangeFlow
+
+        register_flow(StaffChangeFlow)

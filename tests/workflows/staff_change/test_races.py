@@ -3,24 +3,13 @@
 import threading
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.urls import reverse
 from viewflow.workflow.models import Task
 
-from home.rules.seed import seed_rules
 from workflows.staff_change.models import StaffChange
 
 RACERS = 20
-
-
-@pytest.fixture
-def rules_after_flush(db):
-    """Transactional tests flush the seeded rules: seed them again."""
-    from portal.roles import apply_role_permissions
-
-    apply_role_permissions(apps)
-    seed_rules(apps)
 
 
 def race(work, count=RACERS):

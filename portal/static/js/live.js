@@ -1,0 +1,75 @@
+/* Live updates for every page: a socket that says "something changed", and a
+ * resync from the server that shows the truth. Delivery is at most once, so
+ * the page re-reads on every (re)connect; without JavaScript a reload does. */
+(function () {
+  "use strict";
+  var body = document.body;
+  if (!body.dataset.live) return;
+  var results = document.getElementById("queue-results");
+  var notice = document.getElementById("live-notice");
+  var delay = 1000, busy = false, again = false, known = null;
+
+  function taskRows(root) {
+    var rows = {};
+    root.querySelectorAll("[data-task]").forEach(function (row) {
+      rows[row.dataset.task] = row.querySelector(".step").textContent.trim() +
+        " · " + row.querySelector("a").textContent.trim();
+    });
+    return rows;
+  }
+
+  function announce(fresh) {
+    if (!notice || !fresh.length) return;
+    notice.textContent = notice.dataset.label + " " + fresh.join("; ");
+    notice.hidden = false;
+    clearTimeout(notice.timer);
+    notice.timer = setTimeout(function () { notice.hidden = true; }, 8000);
+  }
+
+  function setBadge(count) {
+    document.querySelectorAll("[data-badge]").forEach(function (badge) {
+      badge.textContent = count;
+    });
+  }
+
+  function resync() {
+    if (busy) { again = true; return; }
+    busy = true;
+    var url = results ? results.dataset.fragmentUrl : body.dataset.count;
+    fetch(url, { credentials: "same-origin", headers: { "X-Requested-With": "live" } })
+      .then(function (response) {
+        setBadge(response.headers.get("X-Queue-Count") || "0");
+        return results ? response.text() : null;
+      })
+      .then(function (html) {
+        if (html === null) return;
+        results.innerHTML = html;
+        var now = taskRows(results);
+        if (known) {
+          announce(Object.keys(now).filter(function (id) { return !(id in known); })
+            .map(function (id) { return now[id]; }));
+        }
+        known = now;
+        body.dataset.synced = String(Number(body.dataset.synced || 0) + 1);
+      })
+      .catch(function () { /* the next event or reconnect resyncs */ })
+      .finally(function () {
+        busy = false;
+        if (again) { again = false; resync(); }
+      });
+  }
+
+  function connect() {
+    var scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    var socket = new WebSocket(scheme + location.host + body.dataset.live);
+    socket.onopen = function () { delay = 1000; };
+    socket.onmessage = function () { resync(); };  // hello or queue.changed
+    socket.onclose = function () {
+      setTimeout(connect, delay + Math.random() * 500);
+      delay = Math.min(delay * 2, 30000);
+    };
+  }
+
+  if (results) known = taskRows(results);
+  connect();
+})();

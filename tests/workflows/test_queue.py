@@ -1,0 +1,109 @@
+"""The one queue page: tabs, claim/release from the list, isolation, queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from viewflow.workflow.models import Task
+
+from home.rules import current_rules
+from registry.roles import Role
+
+pytestmark = pytest.mark.django_db
+QUEUE = "/queue/"
+
+
+def rows(response) -> str:
+    return response.content.decode()
+
+
+def test_review_is_offered_to_the_reviewers_and_filed_for_the_requester(
+    submit, roster_a, reviewer, manager_a, client_for
+):
+    change = submit(people_in=1)
+    offered = client_for(reviewer).get(QUEUE, {"tab": "offered"})
+    assert change.reference in rows(offered)
+    filed = client_for(manager_a).get(QUEUE, {"tab": "filed"})
+    assert change.reference in rows(filed) and "Review" in rows(filed)
+    assert change.reference not in rows(client_for(manager_a).get(QUEUE))
+
+
+def test_claim_and_release_from_the_list(submit, roster_a, reviewer, client_for):
+    change = submit(people_in=1)
+    task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    client = client_for(reviewer)
+    claim = reverse("workflows:claim", args=[change.pk, task.pk])
+    back = client.post(claim, {"next": "/queue/?tab=offered"})
+    assert back.status_code == 302 and back["Location"] == "/queue/?tab=offered"
+    assert change.reference in rows(client.get(QUEUE, {"tab": "mine"}))
+    assert client.get(QUEUE)["X-Queue-Count"] == "1"
+    client.post(reverse("workflows:release", args=[change.pk, task.pk]))
+    assert change.reference not in rows(client.get(QUEUE, {"tab": "mine"}))
+    assert change.reference in rows(client.get(QUEUE, {"tab": "offered"}))
+
+
+def test_someone_elses_claim_takes_the_task_off_the_offer(
+    submit, roster_a, reviewer, make_user, client_for
+):
+    change = submit(people_in=1)
+    task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    client_for(reviewer).post(reverse("workflows:claim", args=[change.pk, task.pk]))
+    other = client_for(make_user(Role.MAINTENANCE_MANAGER))
+    assert change.reference not in rows(other.get(QUEUE, {"tab": "offered"}))
+    again = other.post(reverse("workflows:claim", args=[change.pk, task.pk]))
+    assert again.status_code == 409
+
+
+def test_other_company_never_sees_the_request(submit, roster_a, manager_b, client_for):
+    change = submit(people_in=1)
+    client = client_for(manager_b)
+    for tab in ("mine", "offered", "filed", "archive"):
+        assert change.reference not in rows(client.get(QUEUE, {"tab": tab}))
+
+
+def test_carrier_filters_by_company(
+    submit, roster_a, reviewer, client_for, company_a, company_b
+):
+    change = submit(people_in=1)
+    client = client_for(reviewer)
+    own = client.get(QUEUE, {"tab": "offered", "company": company_a.pk})
+    other = client.get(QUEUE, {"tab": "offered", "company": company_b.pk})
+    assert change.reference in rows(own) and change.reference not in rows(other)
+
+
+def test_archive_lists_what_i_handled(submit, roster_a, reviewer, client_for):
+    change = submit(people_in=1)
+    task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    client = client_for(reviewer)
+    client.post(
+        reverse("workflows:task", args=[change.pk, task.pk]), {"decision": "approved"}
+    )
+    assert change.reference in rows(client.get(QUEUE, {"tab": "archive"}))
+    assert change.reference not in rows(client.get(QUEUE, {"tab": "offered"}))
+
+
+@pytest.mark.parametrize("tab", ["offered", "filed"])
+def test_query_count_is_the_same_for_ten_and_sixty_rows(
+    tab,
+    submit,
+    roster_a,
+    reviewer,
+    manager_a,
+    client_for,
+    contract_a,
+    django_assert_num_queries,
+):
+    contract_a.headcount = 1000
+    contract_a.save()
+    user = reviewer if tab == "offered" else manager_a
+    client = client_for(user)
+    counts = []
+    for total in (10, 60):
+        while Task.objects.filter(flow_task_type="HUMAN").count() < total:
+            submit(people_in=1)
+        current_rules()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(QUEUE, {"tab": tab, "fragment": "1"})
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

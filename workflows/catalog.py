@@ -1,0 +1,19 @@
+"""The flows of the portal, as each flow app registers itself when it loads."""
+
+_FLOWS: list = []
+
+
+def register_flow(flow_class) -> None:
+    if flow_class not in _FLOWS:
+        _FLOWS.append(flow_class)
+
+
+def flows() -> list:
+    return list(_FLOWS)
+
+
+def flow_choices() -> list[tuple[str, str]]:
+    """(stored flow_class value, title) for filters."""
+    from viewflow.workflow.fields import get_flow_ref
+
+    return [(get_flow_ref(flow), str(flow.process_title)) for flow in _FLOWS]

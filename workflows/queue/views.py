@@ -1,0 +1,85 @@
+"""``/queue/``: my work (我的待办) across every flow; also served as a fragment
+that the live client fetches to resync rows and counts."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils import timezone
+from django.http import HttpResponse
+from django.views import View
+from django.views.generic import ListView
+
+from registry.roles import is_carrier
+from registry.selectors import companies_for_user, sites_for_user
+
+from ..catalog import flow_choices
+from . import selectors
+
+
+def _int(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None
+
+
+class QueueCountMixin:
+    """Every answer carries the header badge's count for the live client."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            response["X-Queue-Count"] = str(selectors.open_count(request.user))
+            response["Cache-Control"] = "no-store"
+        return response
+
+
+class CountView(LoginRequiredMixin, QueueCountMixin, View):
+    def get(self, request):
+        return HttpResponse(status=204)
+
+
+class QueueView(LoginRequiredMixin, QueueCountMixin, ListView):
+    paginate_by = 50
+    template_name = "workflows/queue/queue.html"
+
+    def get_template_names(self):
+        if self.request.GET.get("fragment"):
+            return ["workflows/queue/_results.html"]
+        return [self.template_name]
+
+    @property
+    def tab(self) -> str:
+        tab = self.request.GET.get("tab", "mine")
+        return tab if tab in selectors.TABS else "mine"
+
+    def spec(self) -> selectors.QueueFilter:
+        params = self.request.GET
+        return selectors.QueueFilter(
+            flow=params.get("flow", ""),
+            state=params.get("state", ""),
+            site=_int(params.get("site")),
+            company=_int(params.get("company")),
+            overdue=params.get("overdue") == "1",
+        )
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.tab == "filed":
+            return selectors.filed_requests(user, self.spec())
+        return selectors.queue_tasks(user, self.tab, self.spec())
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("fragment", None)
+        return super().get_context_data(
+            tab=self.tab,
+            tabs=selectors.TABS,
+            counts=selectors.tab_counts(user),
+            spec=self.spec(),
+            flows=flow_choices(),
+            sites=sites_for_user(user)
+            .select_related(None)
+            .only("pk", "code", "name_zh", "name_en"),
+            companies=companies_for_user(user) if is_carrier(user) else None,
+            query=query.urlencode(),
+            now_ts=timezone.now(),
+            **kwargs,
+        )
