@@ -67,6 +67,7 @@ def request_submit(*, page, user, form) -> RequestSubmission:
                 company=company,
                 kind=kind.key,
                 process=process,
+                process_reference=str(getattr(process, "reference", "") or ""),
                 answers=answers,
                 form_data={answer["name"]: answer["value"] for answer in answers},
             )

@@ -43,6 +43,12 @@ class RequestSubmission(AbstractFormSubmission):
         verbose_name=_("process type"),
     )
     process_id = models.PositiveBigIntegerField(_("process id"))
+    process_reference = models.CharField(
+        _("process reference"),
+        max_length=30,
+        blank=True,
+        help_text=_("The reference the flow gave the request, if it gives one."),
+    )
     process = GenericForeignKey("process_type", "process_id")
     answers = models.JSONField(
         _("answers"), default=list, blank=True, encoder=DjangoJSONEncoder
@@ -62,7 +68,9 @@ class RequestSubmission(AbstractFormSubmission):
 
     @property
     def reference(self) -> str:
-        """The number a filer quotes, e.g. ``R20260315-00042``."""
+        """The number a filer quotes: the flow's own, else e.g. ``R20260315-00042``."""
+        if self.process_reference:
+            return self.process_reference
         day = timezone.localtime(self.submit_time) if self.submit_time else None
         return f"R{day:%Y%m%d}-{self.pk:05d}" if day and self.pk else ""
 

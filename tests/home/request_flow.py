@@ -51,6 +51,13 @@ def start_visit(**kwargs):
     return RequestTestFlow.start.run(**kwargs)
 
 
+def start_with_reference(**kwargs):
+    """Like a flow whose process model numbers its requests itself."""
+    process = start_visit(**kwargs)
+    process.reference = "SC-20260315-001"
+    return process
+
+
 def start_then_fail(**kwargs):
     RequestTestFlow.start.run(**kwargs)
     raise RuntimeError("the flow broke after starting")
@@ -63,6 +70,12 @@ def start_refused(**kwargs):
 
 VISIT = RequestKind(
     key="test_visit", label="Test visit", typed_form=VisitFields, start=start_visit
+)
+NUMBERED = RequestKind(
+    key="test_numbered",
+    label="Numbered",
+    typed_form=VisitFields,
+    start=start_with_reference,
 )
 BROKEN = RequestKind(
     key="test_broken", label="Broken", typed_form=VisitFields, start=start_then_fail

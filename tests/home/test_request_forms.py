@@ -88,6 +88,17 @@ def test_landing_page_shows_the_reference_and_the_answers(
     assert "作业内容" in html and "更换 2 组蓄电池" in html
 
 
+def test_the_flows_own_reference_is_the_one_shown(
+    client_for, manager_a, site_a, make_form_page
+):
+    page = make_form_page("test_numbered")
+
+    response = client_for(manager_a).post(page.url, answers(site_a), follow=True)
+
+    assert RequestSubmission.objects.get().reference == "SC-20260315-001"
+    assert "SC-20260315-001" in response.content.decode()
+
+
 def test_answers_keep_the_label_they_had_when_filed(
     client_for, manager_a, site_a, visit_page
 ):
