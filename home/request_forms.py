@@ -162,6 +162,11 @@ class RequestFormPage(RoutablePageMixin, AbstractForm):
         }
         return type("RequestForm", (typed_form,), fields)
 
+    def get_form(self, *args, user, **kwargs):
+        """The typed form takes the person filing as ``user`` (and no ``page``)."""
+        kwargs.pop("page", None)
+        return self.get_form_class()(*args, user=user, **kwargs)
+
     def get_data_fields(self):
         return [
             ("reference", _("Reference")),
@@ -183,7 +188,6 @@ class RequestFormPage(RoutablePageMixin, AbstractForm):
             raise PermissionDenied
         form = self.get_form(
             *((request.POST, request.FILES) if request.method == "POST" else ()),
-            page=self,
             user=request.user,
         )
         if request.method == "POST" and form.is_valid():

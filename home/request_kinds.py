@@ -26,18 +26,17 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 class TypedFieldsForm(forms.Form):
-    """Base of a kind's typed fields: the fields its flow always needs.
+    """A convenient base for a kind's typed fields: the fields its flow needs.
 
-    The form page renders them first; the admin cannot remove or shadow them.
-    ``self.user`` is the person filing, so choices can be scoped to their
-    company (``sites_for_user(self.user)``); ``clean()`` may check the fields
-    against each other.
+    Any Django form whose ``__init__`` takes a ``user`` keyword will do (the
+    form page passes the person filing, so choices can be scoped to their
+    company); the page renders its fields first, and the admin cannot remove
+    or shadow them. ``clean()`` may check the fields against each other.
     """
 
-    def __init__(self, *args, user=None, page=None, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         self.user = user
-        self.page = page
         super().__init__(*args, **kwargs)
 
 
@@ -50,6 +49,7 @@ class RequestKind:
 
         start(*, user, company, typed_data, extra_answers, attachments) -> process
 
+    ``typed_form`` is a form class taking ``user=`` (see ``TypedFieldsForm``).
     ``company`` is the filer's contractor company (``company_of(user)``, None for
     carrier users), never taken from the posted data; ``typed_data`` is the
     ``cleaned_data`` of ``typed_form``; ``extra_answers`` the admin's extra
@@ -66,7 +66,7 @@ class RequestKind:
     key: str
     label: Any
     start: Callable[..., Any]
-    typed_form: type[TypedFieldsForm] = TypedFieldsForm
+    typed_form: type[forms.BaseForm] = TypedFieldsForm
     description: Any = ""
     permission: str | None = None
     url_for: Callable[[Any], str] | None = field(default=None)
@@ -81,9 +81,9 @@ _KINDS: dict[str, RequestKind] = {}
 
 def register(kind: RequestKind) -> RequestKind:
     """Add ``kind``; registering the same key twice is a configuration error."""
-    if not issubclass(kind.typed_form, TypedFieldsForm):
+    if not issubclass(kind.typed_form, forms.BaseForm):
         raise ImproperlyConfigured(
-            f"Request kind {kind.key!r}: typed_form must subclass TypedFieldsForm."
+            f"Request kind {kind.key!r}: typed_form must be a Django form class."
         )
     existing = _KINDS.get(kind.key)
     if existing is not None and existing != kind:

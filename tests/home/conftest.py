@@ -14,7 +14,7 @@ from home.models import (
     RequestSubmission,
 )
 from home.request_kinds import register, unregister
-from tests.home.request_flow import BROKEN, NUMBERED, REFUSING, VISIT
+from tests.home.request_flow import BROKEN, NUMBERED, PLAIN, REFUSING, VISIT
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def form_data(form) -> dict:
 @pytest.fixture
 def request_kinds():
     """The test kinds, registered for one test (no production flow is faked)."""
-    kinds = (VISIT, NUMBERED, BROKEN, REFUSING)
+    kinds = (VISIT, PLAIN, NUMBERED, BROKEN, REFUSING)
     for kind in kinds:
         register(kind)
     yield {kind.key: kind for kind in kinds}

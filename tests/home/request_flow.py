@@ -28,6 +28,17 @@ class VisitFields(TypedFieldsForm):
             self.fields["site"].queryset = sites_for_user(self.user)
 
 
+class PlainVisitFields(forms.Form):
+    """Typed fields written as a plain Django form that takes ``user``."""
+
+    site = forms.ModelChoiceField(queryset=Site.objects.none(), label="Site")
+    subject = forms.CharField(label="Subject", max_length=100)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = sites_for_user(user)
+
+
 class RequestTestFlow(flow.Flow):
     """Starts from code and ends at once."""
 
@@ -70,6 +81,9 @@ def start_refused(**kwargs):
 
 VISIT = RequestKind(
     key="test_visit", label="Test visit", typed_form=VisitFields, start=start_visit
+)
+PLAIN = RequestKind(
+    key="test_plain", label="Plain", typed_form=PlainVisitFields, start=start_visit
 )
 NUMBERED = RequestKind(
     key="test_numbered",

@@ -137,3 +137,17 @@ def test_submissions_are_listed_in_the_wagtail_forms_admin(
     assert response.status_code == 200
     html = response.content.decode()
     assert "更换电池" in html and "manager_a" in html
+
+
+@pytest.mark.parametrize("mode", ["form", "landing"])
+def test_the_editor_previews_the_form_and_its_landing_page(
+    rf, make_user, visit_page, mode
+):
+    request = rf.get("/")
+    request.user = make_user(Role.CARRIER_ADMIN)
+
+    response = visit_page.serve_preview(request, mode)
+
+    assert response.render().status_code == 200
+    if mode == "form":
+        assert "subject" in response.context_data["form"].fields

@@ -99,6 +99,23 @@ def test_the_flows_own_reference_is_the_one_shown(
     assert "SC-20260315-001" in response.content.decode()
 
 
+def test_typed_fields_may_be_any_form_that_takes_the_user(
+    client_for, manager_a, site_a, site_b, make_form_page
+):
+    page = make_form_page("test_plain", fields=[("Note", "singleline", True, "")])
+    client = client_for(manager_a)
+
+    assert list(client.get(page.url).context["form"].fields) == [
+        "site",
+        "subject",
+        "note",
+    ]
+    refused = client.post(page.url, {"site": site_b.pk, "subject": "x", "note": "y"})
+    assert list(refused.context["form"].errors) == ["site"]
+    client.post(page.url, {"site": site_a.pk, "subject": "x", "note": "y"})
+    assert Process.objects.get().data["request"]["answers"][0]["value"] == "y"
+
+
 def test_answers_keep_the_label_they_had_when_filed(
     client_for, manager_a, site_a, visit_page
 ):
