@@ -1,4 +1,4 @@
-"""Rules and checklist templates in the Wagtail admin.
+"""Rules and checklist templates in the Wagtail admin; request attachments.
 
 Each rule topic is one row: it cannot be added twice, deleted or unpublished,
 since the flows decide with its published revision.
@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import RULE_TOPICS, ChecklistTemplate, PolicyIndexPage
 from .models.base import RuleTopic
 from .moderation import policy_moderation_assign
+from .request_documents import redirect_request_attachment
 
 CANNOT_UNPUBLISH = _(
     "Rules stay published: the flows decide with them. Publish a corrected "
@@ -99,3 +100,7 @@ def moderate_new_policy_index(request, page):
     """A policy index made in the admin gets the approval workflow at once."""
     if isinstance(page, PolicyIndexPage):
         policy_moderation_assign(page)
+
+
+# Before Wagtail's own view-restriction check, which would serve PDFs inline.
+hooks.register("before_serve_document", redirect_request_attachment, order=-100)

@@ -10,6 +10,7 @@ from workflows.api.app import api
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("attachments/", include("home.urls")),
     path("accounts/", include("portal.accounts")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

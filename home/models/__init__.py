@@ -1,5 +1,7 @@
-"""Content models: pages, rule topics and checklist templates."""
+"""Content models: pages, rule topics, checklist templates and request forms."""
 
+from ..request_forms import RequestFormField, RequestFormPage, RequestIndexPage
+from ..request_submissions import RequestSubmission
 from .assessment import (
     AssessmentBand,
     AssessmentGrade,
@@ -53,6 +55,10 @@ __all__ = [
     "PolicyCategory",
     "PolicyIndexPage",
     "PolicyPage",
+    "RequestFormField",
+    "RequestFormPage",
+    "RequestIndexPage",
+    "RequestSubmission",
     "SatisfactionCriterion",
     "SlaMode",
     "SlaRules",

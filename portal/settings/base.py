@@ -196,6 +196,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Files a request form accepts (also limited to WAGTAILDOCS_EXTENSIONS).
+REQUEST_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "png", "jpg"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_I18N_ENABLED = False
 

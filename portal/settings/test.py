@@ -20,3 +20,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.gettempdir()) / f"daiwei-test-{os.getpid()}.sqlite3")
     }
+
+# The test suite's own flows live in ``tests``: viewflow stores a flow by app label.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests"]  # noqa: F405

@@ -12,5 +12,7 @@ class StaffChangeConfig(AppConfig):
 
         from . import api, steps  # noqa: F401  (registers steps, API actions)
         from .flows import StaffChangeFlow
+        from .kind import register_kind
 
         register_flow(StaffChangeFlow)
+        register_kind()

@@ -1,0 +1,217 @@
+"""Request form pages: a kind's typed fields first, then the admin's extra fields."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .request_fields import FIELD_CHOICES, RequestFormBuilder
+from .request_kinds import TypedFieldsForm, get_kind, kind_choices
+from .request_panels import TypedFieldsPanel
+from .request_selectors import submissions_for_user
+from .request_services import request_submit
+from .request_submissions import RequestSubmission
+
+TYPED_NAME_TAKEN = _(
+    "“%(label)s” would be stored as “%(name)s”, a field this kind of request "
+    "always asks for. Choose another label."
+)
+
+
+class RequestFormField(AbstractFormField):
+    """An extra field an admin adds to a request form."""
+
+    page = ParentalKey(
+        "home.RequestFormPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+    field_type = models.CharField(
+        verbose_name=_("field type"), max_length=16, choices=FIELD_CHOICES
+    )
+    field_type.required_on_save = True
+
+    class Meta(AbstractFormField.Meta):
+        verbose_name = _("extra field")
+        verbose_name_plural = _("extra fields")
+
+
+class RequestFormPageForm(WagtailAdminFormPageForm):
+    """Refuses an extra field that would take the name of a typed field."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        kind = get_kind(cleaned_data.get("kind") or "")
+        if kind is None or "form_fields" not in self.formsets:
+            return cleaned_data
+        for form in self.formsets["form_fields"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            name = form.instance.clean_name or form.instance.get_field_clean_name()
+            if name in kind.typed_field_names:
+                form.add_error(
+                    "label",
+                    ValidationError(
+                        TYPED_NAME_TAKEN,
+                        code="typed_name",
+                        params={"label": form.instance.label, "name": name},
+                    ),
+                )
+        return cleaned_data
+
+
+class RequestIndexPage(Page):
+    """Lists the request forms (申请) the user may file."""
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Shown above the list of request forms."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.RequestFormPage"]
+
+    class Meta:
+        verbose_name = _("request index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = RequestFormPage.objects.child_of(self).live().public()
+        context["request_pages"] = [
+            page for page in pages.specific() if page.available_to(request.user)
+        ]
+        return context
+
+
+class RequestFormPage(RoutablePageMixin, AbstractForm):
+    """A form that files one kind of request and starts its flow.
+
+    The kind's typed fields come first and are fixed in code; the admin adds
+    extra fields below them. Submitting needs a login; on success the flow is
+    started and the filer is sent to the request (or a thank-you page).
+    """
+
+    kind = models.CharField(
+        _("request kind"),
+        max_length=50,
+        choices=kind_choices,
+        help_text=_(
+            "The flow this form starts. Its own fields are always asked first "
+            "and cannot be removed; add your extra fields below."
+        ),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("What to prepare before filing, shown above the form."),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        help_text=_("Shown with the reference number after filing."),
+    )
+
+    form_builder = RequestFormBuilder
+    base_form_class = RequestFormPageForm
+    template = "home/request_form_page.html"
+    landing_page_template = "home/request_form_page_landing.html"
+
+    content_panels = AbstractForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("kind"),
+        TypedFieldsPanel(heading=_("Fields the flow always asks")),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Extra fields")),
+        FieldPanel("thank_you_text"),
+    ]
+    parent_page_types = ["home.RequestIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("request form page")
+
+    @property
+    def request_kind(self):
+        return get_kind(self.kind)
+
+    def available_to(self, user) -> bool:
+        kind = self.request_kind
+        if kind is None:
+            return False
+        return kind.permission is None or user.has_perm(kind.permission)
+
+    def get_form_class(self):
+        kind = self.request_kind
+        typed_form = kind.typed_form if kind else TypedFieldsForm
+        extra = self.form_builder(self.get_form_fields()).formfields
+        fields = {
+            name: field
+            for name, field in extra.items()
+            if name not in typed_form.base_fields
+        }
+        return type("RequestForm", (typed_form,), fields)
+
+    def get_form(self, *args, user, **kwargs):
+        """The typed form takes the person filing as ``user`` (and no ``page``)."""
+        kwargs.pop("page", None)
+        return self.get_form_class()(*args, user=user, **kwargs)
+
+    def get_data_fields(self):
+        return [
+            ("reference", _("Reference")),
+            ("filed_by", _("Filed by")),
+            ("company", _("Company")),
+            *super().get_data_fields(),
+        ]
+
+    def get_submission_class(self):
+        return RequestSubmission
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if self.request_kind is None:
+            raise Http404
+        if not self.available_to(request.user):
+            raise PermissionDenied
+        form = self.get_form(
+            *((request.POST, request.FILES) if request.method == "POST" else ()),
+            user=request.user,
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                submission = request_submit(page=self, user=request.user, form=form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(self.landing_url(submission))
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
+
+    @path("submitted/<int:pk>/", name="submitted")
+    def submitted_route(self, request, pk):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        submission = get_object_or_404(
+            submissions_for_user(request.user), page=self, pk=pk
+        )
+        return self.render_landing_page(request, submission)
+
+    def landing_url(self, submission) -> str:
+        kind = self.request_kind
+        if kind and kind.url_for is not None:
+            return kind.url_for(submission.process)
+        return self.url + self.reverse_subpage("submitted", args=[submission.pk])

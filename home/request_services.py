@@ -1,0 +1,149 @@
+"""Filing a request: attachments, the flow's start and the submission, or nothing."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from registry.selectors import company_of
+
+from .request_fields import FILE
+from .request_submissions import RequestSubmission
+
+# A database value, the same in every language, so it is looked up by name.
+ATTACHMENTS_COLLECTION = "申请附件 Request attachments"
+
+
+def attachments_collection() -> Collection:
+    """The collection request attachments go to, open to logged-in users only.
+
+    Documents filed with a request are further limited to the carrier and the
+    filer's company when served (see ``home/wagtail_hooks.py``).
+    """
+    collection = Collection.objects.filter(name=ATTACHMENTS_COLLECTION).first()
+    if collection is None:
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        collection = root.add_child(name=ATTACHMENTS_COLLECTION)
+    CollectionViewRestriction.objects.get_or_create(
+        collection=collection,
+        defaults={"restriction_type": CollectionViewRestriction.LOGIN},
+    )
+    return collection
+
+
+def request_submit(*, page, user, form) -> RequestSubmission:
+    """Store the attachments, start the kind's flow and record the submission.
+
+    One transaction: if anything fails (the flow's ``start`` included) no row
+    is left, and the uploaded files are removed from storage again.
+    """
+    kind = page.request_kind
+    company = company_of(user)
+    documents = {}
+    try:
+        with transaction.atomic():
+            _store_attachments(page, user, form, into=documents)
+            answers = _extra_answers(page, form, documents)
+            process = kind.start(
+                user=user,
+                company=company,
+                typed_data={
+                    name: form.cleaned_data[name]
+                    for name in kind.typed_form.base_fields
+                },
+                extra_answers=answers,
+                attachments=list(documents.values()),
+            )
+            if process is None or process.pk is None:
+                raise ImproperlyConfigured(
+                    f"{kind.key}: start() returned no saved process."
+                )
+            submission = RequestSubmission.objects.create(
+                page=page,
+                user=user,
+                company=company,
+                kind=kind.key,
+                process=process,
+                process_reference=str(getattr(process, "reference", "") or ""),
+                answers=answers,
+                form_data={answer["name"]: answer["value"] for answer in answers},
+            )
+            submission.attachments.set(documents.values())
+            _record_on_process(process, submission)
+    except BaseException:
+        for document in documents.values():
+            document.file.delete(save=False)
+        raise
+    return submission
+
+
+def _store_attachments(page, user, form, *, into: dict) -> None:
+    """Save each uploaded file as a document; ``into`` tracks them for cleanup."""
+    Document = get_document_model()
+    collection = None
+    for field in page.get_form_fields():
+        upload = form.cleaned_data.get(field.clean_name)
+        if field.field_type != FILE or not upload:
+            continue
+        collection = collection or attachments_collection()
+        document = Document(
+            title=upload.name,
+            file=upload,
+            collection=collection,
+            uploaded_by_user=user,
+        )
+        document._set_document_file_metadata()
+        document.save()
+        into[field.clean_name] = document
+
+
+def _extra_answers(page, form, documents) -> list[dict]:
+    answers = []
+    for field in page.get_form_fields():
+        if field.clean_name not in form.fields:
+            continue  # shadowed by a typed field
+        answer = {
+            "name": field.clean_name,
+            "label": field.label,
+            "kind": field.field_type,
+        }
+        if field.field_type == FILE:
+            document = documents.get(field.clean_name)
+            answer["value"] = document.filename if document else ""
+            answer["document"] = document.pk if document else None
+        else:
+            answer["value"] = _plain(form.cleaned_data.get(field.clean_name))
+        answers.append(answer)
+    return answers
+
+
+def _plain(value):
+    """A JSON value for an answer (viewflow's ``Process.data`` has no encoder)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return value
+
+
+def _record_on_process(process, submission: RequestSubmission) -> None:
+    """Keep the answers with the process too, for flows that only hold it."""
+    if not isinstance(getattr(process, "data", None), dict):
+        return
+    process.data = {
+        **process.data,
+        "request": {
+            "submission": submission.pk,
+            "reference": submission.reference,
+            "answers": submission.answers,
+            "attachments": [document.pk for document in submission.attachments.all()],
+        },
+    }
+    process.save(update_fields=["data"])
