@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "search",
     "workflows",
     "workflows.staff_change",
+    "workflows.leave",
     "home",
     "registry",
     "daphne",
