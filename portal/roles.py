@@ -46,6 +46,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.CONTRACTOR_MANAGER: (
         "staff_change.add_staffchange",
         "leave.add_leave",
+        "temp_lead.add_templead",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",

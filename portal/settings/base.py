@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "workflows",
     "workflows.staff_change",
     "workflows.leave",
+    "workflows.temp_lead",
     "home",
     "registry",
     "daphne",
