@@ -54,11 +54,17 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.MONITORING_CENTRE: VIEW_REGISTRY,
     Role.CONTRACTOR_MANAGER: (
         "staff_change.add_staffchange",
+        "leave.add_leave",
+        "temp_lead.add_templead",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",
     ),
-    Role.CONTRACTOR_ENGINEER: ("registry.view_site", "registry.view_staffmember"),
+    Role.CONTRACTOR_ENGINEER: (
+        "leave.add_leave",
+        "registry.view_site",
+        "registry.view_staffmember",
+    ),
     Role.TRAINEE: (),
 }
 

@@ -79,6 +79,7 @@ class Transition(models.Model):
         RETURNED = "returned", _("Returned for changes")
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         APPLIED = "applied", _("Took effect")
+        ENDED = "ended", _("Ended")
 
     request = models.ForeignKey(
         Request,

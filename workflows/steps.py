@@ -42,6 +42,17 @@ def step_for(permission: str) -> Step | None:
     return _STEPS.get(permission[len(PREFIX) :])
 
 
+def request_company(process):
+    """The company of a request: ``.Permission(..., obj=request_company)``.
+
+    viewflow hands the flow's own process to ``obj`` when it creates a task,
+    but a plain ``Process`` row when it checks ``can_assign``.
+    """
+    if not hasattr(process, "company_id"):
+        process = process.coerced
+    return process.company
+
+
 def group_ids_of(user) -> frozenset[int]:
     """The ids of the user's Django groups, read once per user object."""
     cached = getattr(user, "_portal_group_ids", None)

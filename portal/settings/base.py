@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "search",
     "workflows",
     "workflows.staff_change",
+    "workflows.leave",
+    "workflows.temp_lead",
     "home",
     "registry",
     "daphne",

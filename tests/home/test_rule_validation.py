@@ -185,29 +185,31 @@ def training_with_bands(*bands) -> TrainingRules:
     [
         (
             [("A", 86, 100), ("B", 70, 86), ("C", 50, 69), ("D", 0, 49)],
-            msg.BANDS_OVERLAP % {"lower": "B", "upper": "A"},
+            (msg.BANDS_OVERLAP, {"lower": "B", "upper": "A"}),
         ),
         (
             [("A", 86, 100), ("B", 70, 84), ("C", 50, 69), ("D", 0, 49)],
-            msg.BANDS_GAP % {"lower": "B", "upper": "A"},
+            (msg.BANDS_GAP, {"lower": "B", "upper": "A"}),
         ),
         (
             [("A", 86, 99), ("B", 70, 85), ("C", 50, 69), ("D", 0, 49)],
-            msg.BANDS_NOT_COVERING,
+            (msg.BANDS_NOT_COVERING, None),
         ),
         (
             [("A", 86, 100), ("B", 70, 85), ("C", 50, 69), ("D", 1, 49)],
-            msg.BANDS_NOT_COVERING,
+            (msg.BANDS_NOT_COVERING, None),
         ),
         (
             [("A", 86, 100), ("A", 70, 85), ("C", 50, 69), ("D", 0, 49)],
-            msg.DUPLICATE_ROW % {"row": "A"},
+            (msg.DUPLICATE_ROW, {"row": "A"}),
         ),
     ],
     ids=["overlap", "gap", "short-of-100", "not-from-0", "grade-twice"],
 )
-def test_grade_bands_cover_0_to_100_once(bands, message):
-    assert errors_of(training_with_bands(*bands))[NON_FIELD_ERRORS] == [message]
+def test_grade_bands_cover_0_to_100_once(english, bands, message):
+    template, params = message  # formatted now, in the test's language
+    expected = str(template) % params if params else str(template)
+    assert errors_of(training_with_bands(*bands))[NON_FIELD_ERRORS] == [expected]
 
 
 def test_a_band_keeps_its_scores_in_order_and_in_range():

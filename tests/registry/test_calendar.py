@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import chinese_calendar
 import pytest
+from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -156,7 +157,10 @@ def test_rejects_an_adjusted_working_day_on_a_weekday():
     day = CalendarDay(
         date=date(2099, 10, 1), kind=CalendarDay.Kind.WORKING_DAY, name_zh="调休"
     )
-    with pytest.raises(ValidationError, match="Saturday or Sunday"):
+    with (
+        translation.override("en"),
+        pytest.raises(ValidationError, match="Saturday or Sunday"),
+    ):
         day.full_clean()
     with transaction.atomic(), pytest.raises(IntegrityError):
         day.save()

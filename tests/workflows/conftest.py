@@ -81,3 +81,9 @@ def rules_after_flush(db):
 
     apply_role_permissions(apps)
     seed_rules(apps)
+
+
+@pytest.fixture(autouse=True)
+def english_pages(settings):
+    """Pages in English unless a test asks for a language: assertions read it."""
+    settings.LANGUAGE_CODE = "en"

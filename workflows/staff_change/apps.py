@@ -9,10 +9,19 @@ class StaffChangeConfig(AppConfig):
 
     def ready(self):
         from workflows.catalog import register_flow
+        from workflows.kinds import register_form_kind
 
         from . import api, steps  # noqa: F401  (registers steps, API actions)
         from .flows import StaffChangeFlow
-        from .kind import register_kind
+        from .forms import StaffChangeForm
+        from .services import StaffChangeInput, staff_change_submit
 
         register_flow(StaffChangeFlow)
-        register_kind()
+        register_form_kind(
+            key="staff_change",
+            label=_("Staff change"),
+            form=StaffChangeForm,
+            input_class=StaffChangeInput,
+            submit=staff_change_submit,
+            permission="staff_change.add_staffchange",
+        )

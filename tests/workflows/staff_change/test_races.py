@@ -1,38 +1,12 @@
 """Concurrent submits and approvals: serialised, exactly one outcome, no 5xx."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.urls import reverse
 from viewflow.workflow.models import Task
 
 from workflows.staff_change.models import StaffChange
 
-RACERS = 20
-
-
-def race(work, count=RACERS):
-    """Run ``work(i)`` in ``count`` threads released at once; collect results."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return results
+from ..races import RACERS, race
 
 
 @pytest.mark.django_db(transaction=True)

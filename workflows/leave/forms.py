@@ -1,0 +1,60 @@
+"""The typed fields of a leave, for the request form page an admin builds."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from registry.models import StaffMember
+from registry.selectors import company_of
+
+from .services import LeaveInput, leave_validate
+from .steps import COMPANY
+
+
+class LeaveForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Person on leave"),
+        queryset=StaffMember.objects.none(),
+        required=False,
+        help_text=_("Leave empty to file your own leave."),
+    )
+    start_date = forms.DateField(
+        label=_("First day of leave"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end_date = forms.DateField(
+        label=_("Last day of leave"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        company = company_of(user)
+        people = StaffMember.objects.none()
+        if company is not None:
+            people = company.staff.exclude(status=StaffMember.Status.LEFT)
+            if not user.has_perm(COMPANY.permission, company):
+                people = people.filter(user_id=user.pk)
+        self.fields["person"].queryset = people
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        try:
+            leave_validate(user=self.user, data=self.to_input())
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+    def to_input(self, **extra) -> LeaveInput:
+        data = self.cleaned_data
+        return LeaveInput(
+            person=data["person"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            reason=data["reason"],
+            **extra,
+        )

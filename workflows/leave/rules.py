@@ -1,0 +1,71 @@
+"""How long a leave is and who must approve it, as plain decisions.
+
+Length is counted in **calendar days, both ends included** (Monday to Friday
+is 5 days, Friday to Monday is 4): contractors keep a 24-hour duty, so a
+weekend or holiday away is time off the roster as much as a weekday is. The
+working days in the leave are recorded beside it for the approvers' eyes but
+decide nothing. The carrier approves leave longer than the CMS threshold
+(``leave_carrier_after_days``), and always the company manager's own leave,
+which has no company step above it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils.translation import gettext_lazy as _
+
+from home.rules import leave_needs_carrier
+from registry.calendar import working_days_between
+
+LENGTH_NOTE = _(
+    "%(days)s calendar days (%(working)s working days); the carrier approves "
+    "leave longer than %(limit)s days."
+)
+MANAGER_NOTE = _("Leave of the company's manager: the carrier approves.")
+
+
+def leave_days(*, start: date, end: date) -> int:
+    """Calendar days from ``start`` to ``end``, both included."""
+    return (end - start).days + 1
+
+
+@dataclass(frozen=True)
+class LengthCheck:
+    """The route of one leave as decided, with the rule values it read."""
+
+    days: int
+    working_days: int
+    limit: int
+    manager: bool
+    needs_carrier: bool
+    revision_id: int
+
+    @property
+    def note(self) -> str:
+        values = {"days": self.days, "working": self.working_days}
+        note = str(LENGTH_NOTE % {**values, "limit": self.limit})
+        return f"{note} {MANAGER_NOTE}" if self.manager else note
+
+    def as_record(self) -> dict:
+        return {
+            "topic": "staff_change",
+            "revision_id": self.revision_id,
+            "leave_carrier_after_days": self.limit,
+            "days": self.days,
+            "working_days": self.working_days,
+            "manager": self.manager,
+            "needs_carrier": self.needs_carrier,
+        }
+
+
+def length_check(*, start: date, end: date, manager: bool, rules) -> LengthCheck:
+    """Compare a leave with the threshold read from ``rules`` (a rules snapshot)."""
+    days = leave_days(start=start, end=end)
+    return LengthCheck(
+        days=days,
+        working_days=working_days_between(start - timedelta(days=1), end),
+        limit=rules.staff_change.leave_carrier_after_days,
+        manager=manager,
+        needs_carrier=manager or leave_needs_carrier(days=days, rules=rules),
+        revision_id=rules.staff_change.revision_id,
+    )

@@ -1,0 +1,34 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workflows.views import TaskPageView
+
+from . import services
+from .models import Leave
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Leave.Decision.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you reject."),
+    )
+
+
+class DecisionView(TaskPageView):
+    """The company's or the carrier's approval of a leave."""
+
+    form_class = DecisionForm
+
+    def complete(self, form, activation):
+        services.decision_record(
+            leave=activation.process,
+            task=activation.task,
+            user=self.request.user,
+            decision=form.cleaned_data["decision"],
+            comment=form.cleaned_data["comment"],
+        )

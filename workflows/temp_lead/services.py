@@ -1,0 +1,111 @@
+"""Writes of the temporary-lead flow: name a stand-in, the carrier acknowledges."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from registry.models import Company, StaffMember
+from registry.selectors import company_of
+from workflows.leave.selectors import leave_overlapping
+from workflows.services import new_reference, transition_record
+
+from .models import ACKNOWLEDGED, END_BEFORE_START, TempLead
+from .selectors import temp_leads_overlapping
+
+NOT_ALLOWED = _("Only a contractor company's manager names a temporary lead.")
+NOT_YOUR_STAFF = _("Choose a person of your own company.")
+NOT_ON_DUTY = _("Choose a person who is on duty.")
+STAND_IN_ON_LEAVE = _("The stand-in has leave from %(start)s to %(end)s.")
+OVERLAPS = _("A temporary lead is already named from %(start)s to %(end)s.")
+SUMMARY = _("Temporary lead %(name)s, %(start)s – %(end)s")
+
+
+@dataclass
+class TempLeadInput:
+    """What the contractor's manager fills in, from the form page or the API."""
+
+    stand_in: StaffMember
+    start_date: date
+    end_date: date
+    reason: str
+    answers: list[dict] = field(default_factory=list)
+    attachments: list = field(default_factory=list)
+
+
+def temp_lead_validate(*, user, data: TempLeadInput) -> Company:
+    """Every check of a report; returns the company. Translated errors."""
+    company = company_of(user)
+    if company is None or not user.has_perm("temp_lead.add_templead"):
+        raise ValidationError(NOT_ALLOWED)
+    if data.stand_in.company_id != company.pk:
+        raise ValidationError({"stand_in": NOT_YOUR_STAFF})
+    if data.stand_in.status != StaffMember.Status.ON_DUTY:
+        raise ValidationError({"stand_in": NOT_ON_DUTY})
+    if data.end_date < data.start_date:
+        raise ValidationError({"end_date": END_BEFORE_START})
+    away = leave_overlapping(
+        person_id=data.stand_in.pk, start=data.start_date, end=data.end_date
+    ).first()
+    if away is not None:
+        params = {"start": away.start_date, "end": away.end_date}
+        raise ValidationError(
+            {"stand_in": ValidationError(STAND_IN_ON_LEAVE, params=params)}
+        )
+    overlap_validate(company=company, start=data.start_date, end=data.end_date)
+    return company
+
+
+def overlap_validate(*, company: Company, start: date, end: date) -> None:
+    """One stand-in per company and day."""
+    clash = temp_leads_overlapping(company_id=company.pk, start=start, end=end)
+    clash = clash.order_by("start_date").first()
+    if clash is not None:
+        params = {"start": clash.start_date, "end": clash.end_date}
+        raise ValidationError(OVERLAPS, params=params)
+
+
+def temp_lead_submit(*, user, data: TempLeadInput) -> TempLead:
+    """Validate and report a stand-in; reports of one company are serialised."""
+    from .flows import TempLeadFlow
+
+    company = temp_lead_validate(user=user, data=data)
+    with transaction.atomic():
+        Company.objects.select_for_update().only("pk").get(pk=company.pk)
+        overlap_validate(company=company, start=data.start_date, end=data.end_date)
+        return TempLeadFlow.start.run(user=user, data=data)
+
+
+def temp_lead_fill(*, lead: TempLead, user, data: TempLeadInput) -> None:
+    lead.company_id, lead.requester = data.stand_in.company_id, user
+    lead.stand_in = data.stand_in
+    lead.start_date, lead.end_date = data.start_date, data.end_date
+    lead.reason = data.reason
+    lead.summary = str(
+        SUMMARY
+        % {
+            "name": data.stand_in.name,
+            "start": date_format(data.start_date),
+            "end": date_format(data.end_date),
+        }
+    )[:200]
+    lead.reference = lead.reference or new_reference("TL")
+    lead.answers = data.answers or lead.answers
+    lead.full_clean(exclude=["flow_class", "attachments"])
+    lead.save()
+    if data.attachments:
+        lead.attachments.add(*data.attachments)
+
+
+def temp_lead_acknowledge(*, lead: TempLead, task, user, comment: str) -> None:
+    """The carrier has taken note: the stand-in is the lead on those days."""
+    lead.outcome = ACKNOWLEDGED
+    lead.acknowledged_at = timezone.now()
+    lead.save(update_fields=["outcome", "acknowledged_at"])
+    transition_record(
+        request=lead, action="acknowledged", actor=user, task=task, comment=comment
+    )

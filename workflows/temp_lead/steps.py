@@ -1,0 +1,8 @@
+"""The human step of the temporary-lead flow: the carrier acknowledges."""
+
+from registry.roles import Role
+from workflows.steps import register_step, role_group_id
+
+ACKNOWLEDGE = register_step(
+    "temp_lead.acknowledge", group_id=role_group_id(Role.MAINTENANCE_MANAGER)
+)
