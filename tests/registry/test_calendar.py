@@ -4,10 +4,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import chinese_calendar
 import pytest
-from django.utils import translation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from registry.calendar import (
     add_working_days,
