@@ -108,7 +108,7 @@ class TaskPageView(LoginRequiredMixin, RequestContextMixin, FormView):
             return self.form_invalid(form)
         except services.TaskConflict as conflict:
             return conflict_response(self.request, self.request_obj, str(conflict))
-        messages.success(self.request, DONE % {"task": self.task.flow_task})
+        messages.success(self.request, DONE % {"task": self.task.flow_task.task_title})
         return redirect(request_url(self.request_obj))
 
 

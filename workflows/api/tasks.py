@@ -24,7 +24,7 @@ def task_out(task, user, requests: dict, can_act: bool | None = None) -> dict:
         "reference": request_obj.reference,
         "flow": task.flow_task.flow_class.instance.flow_label,
         "step": task.flow_task.name,
-        "step_title": str(task.flow_task),
+        "step_title": str(task.flow_task.task_title),
         "status": task.status,
         "owner": person_name(task.owner),
         "company": str(request_obj.company),
