@@ -1,17 +1,20 @@
 """The typed fields of a leave, for the request form page an admin builds."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import StaffMember
 from registry.selectors import company_of
+from workflows.forms import FlowInputForm
 
 from .services import LeaveInput, leave_validate
 from .steps import COMPANY
 
 
-class LeaveForm(forms.Form):
+class LeaveForm(FlowInputForm):
+    input_class = LeaveInput
+    validate = staticmethod(leave_validate)
+
     person = forms.ModelChoiceField(
         label=_("Person on leave"),
         queryset=StaffMember.objects.none(),
@@ -29,8 +32,7 @@ class LeaveForm(forms.Form):
     )
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         company = company_of(user)
         people = StaffMember.objects.none()
         if company is not None:
@@ -38,23 +40,3 @@ class LeaveForm(forms.Form):
             if not user.has_perm(COMPANY.permission, company):
                 people = people.filter(user_id=user.pk)
         self.fields["person"].queryset = people
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        try:
-            leave_validate(user=self.user, data=self.to_input())
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
-
-    def to_input(self, **extra) -> LeaveInput:
-        data = self.cleaned_data
-        return LeaveInput(
-            person=data["person"],
-            start_date=data["start_date"],
-            end_date=data["end_date"],
-            reason=data["reason"],
-            **extra,
-        )

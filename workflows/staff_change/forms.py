@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.models import Contract, StaffMember
 from registry.selectors import company_of
+from workflows.forms import FlowInputForm
 
 from .models import StaffChange
 from .services import StaffChangeInput, staff_change_validate
@@ -32,7 +33,10 @@ def people_parse(text: str) -> list[dict]:
     return people
 
 
-class StaffChangeForm(forms.Form):
+class StaffChangeForm(FlowInputForm):
+    input_class = StaffChangeInput
+    validate = staticmethod(staff_change_validate)
+
     contract = forms.ModelChoiceField(
         label=_("Contract"), queryset=Contract.objects.none()
     )
@@ -65,8 +69,7 @@ class StaffChangeForm(forms.Form):
     )
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         company = company_of(user)
         if company is not None:
             self.fields["contract"].queryset = company.contracts.all()
@@ -76,28 +79,6 @@ class StaffChangeForm(forms.Form):
 
     def clean_people_in(self):
         return people_parse(self.cleaned_data["people_in"])
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        try:
-            staff_change_validate(user=self.user, data=self.to_input())
-        except ValidationError as error:
-            self.add_error(None, error)
-        return cleaned
-
-    def to_input(self, **extra) -> StaffChangeInput:
-        data = self.cleaned_data
-        return StaffChangeInput(
-            contract=data["contract"],
-            kind=data["kind"],
-            reason=data["reason"],
-            effective_date=data["effective_date"],
-            staff_out=list(data["staff_out"]),
-            people_in=data["people_in"],
-            **extra,
-        )
 
 
 def initial_from(change: StaffChange) -> dict:
