@@ -138,6 +138,15 @@ else:
         }
     }
 
+# Timers (a change taking effect on its date) -----------------------------
+# The embedded mode fires them inside the server process, so their events
+# reach its in-memory layer; the scaled mode runs ``manage.py workflow_timers``
+# from cron or a systemd timer, and its events travel through Redis.
+WORKFLOW_TIMERS_IN_PROCESS = env.bool(
+    "WORKFLOW_TIMERS_IN_PROCESS", default=not REDIS_URL
+)
+WORKFLOW_TIMERS_INTERVAL = env.float("WORKFLOW_TIMERS_INTERVAL", default=30.0)
+
 # Auth --------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation." + name}

@@ -23,3 +23,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
 
 # The test suite's own flows live in ``tests``: viewflow stores a flow by app label.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests"]  # noqa: F405
+
+# Tests fire timers themselves; the in-process dispatcher is switched on by the
+# tests of the dispatcher only.
+WORKFLOW_TIMERS_IN_PROCESS = False

@@ -6,6 +6,8 @@ task (created, claimed, released, done, cancelled; by a page, the API, the
 timer dispatcher or a command) announces itself once the transaction commits.
 """
 
+from viewflow.workflow.status import STATUS
+
 from home.rules import current_rules
 
 from ..models import Request
@@ -31,8 +33,15 @@ def groups_for_task(task) -> list[str]:
 
 
 def task_saved(sender, instance, **kwargs) -> None:
-    """``post_save`` of viewflow's Task: tell the concerned sockets on commit."""
-    if instance.flow_task_type != "HUMAN":
+    """``post_save`` of viewflow's Task: tell the concerned sockets on commit.
+
+    Human tasks on every change; a timer when it fires, since its request
+    moves on (a leave begins, a roster change takes effect) with no one acting.
+    """
+    if instance.flow_task_type == "TIMER":
+        if instance.status != STATUS.DONE:
+            return
+    elif instance.flow_task_type != "HUMAN":
         return
     payload = {"task": instance.pk, "process": instance.process_id}
     publish_on_commit(groups_for_task(instance), payload)

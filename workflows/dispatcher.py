@@ -1,0 +1,100 @@
+"""The timer dispatcher of the embedded mode, running inside the server.
+
+Timers (a staff change or a leave taking effect on its date) fire from a sweep
+of viewflow's dispatcher. In the embedded mode the channel layer lives in the
+server's memory, so a sweep run by cron in another process could not reach
+the open pages: the server runs the sweep itself, every
+``WORKFLOW_TIMERS_INTERVAL`` seconds, on its own event loop. Its events then
+go out through the same in-memory layer as any page's.
+
+The scaled mode (``REDIS_URL``) leaves it off and runs
+``manage.py workflow_timers`` from cron or a systemd timer; its events reach
+every server through Redis. Either way a page that missed an event shows the
+truth at its next resync.
+"""
+
+import asyncio
+import logging
+
+from asgiref.sync import sync_to_async
+from django.conf import settings
+from django.db import close_old_connections
+from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
+
+logger = logging.getLogger(__name__)
+
+
+def fire_due() -> int:
+    """One sweep: fire every due timer and condition; the number fired."""
+    close_old_connections()
+    try:
+        return fire_due_timers() + fire_due_conditions()
+    finally:
+        close_old_connections()
+
+
+async def sweep_forever(interval: float) -> None:
+    """Sweep now and then every ``interval`` seconds; a failed sweep is logged."""
+    while True:
+        try:
+            fired = await sync_to_async(fire_due, thread_sensitive=True)()
+        except Exception:
+            logger.exception("The timer sweep failed; retrying next interval")
+        else:
+            if fired:
+                logger.info("Fired %s due timer(s)", fired)
+        await asyncio.sleep(interval)
+
+
+class TimerDispatcher:
+    """ASGI wrapper that keeps one sweep running in the server's event loop.
+
+    uvicorn starts it on the lifespan startup event; Daphne has no lifespan
+    protocol, so it starts with the first request or socket. Off unless
+    ``WORKFLOW_TIMERS_IN_PROCESS`` (the embedded mode's default).
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.task: asyncio.Task | None = None
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            await self.lifespan(receive, send)
+            return
+        self.start()
+        await self.app(scope, receive, send)
+
+    def start(self) -> None:
+        if not settings.WORKFLOW_TIMERS_IN_PROCESS:
+            return
+        loop = asyncio.get_running_loop()
+        if self.task is not None and not self.task.done():
+            if self.task.get_loop() is loop:
+                return
+        self.task = loop.create_task(sweep_forever(settings.WORKFLOW_TIMERS_INTERVAL))
+
+    async def stop(self) -> None:
+        task, self.task = self.task, None
+        if (
+            task is None
+            or task.done()
+            or task.get_loop() is not asyncio.get_running_loop()
+        ):
+            return
+        task.cancel()
+        try:
+            await task
+        except asyncio.CancelledError:
+            pass
+
+    async def lifespan(self, receive, send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                self.start()
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await self.stop()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
