@@ -1,26 +1,15 @@
 """The JSON API: auth, isolation, validation in the user's language, 409s."""
 
-import json
-
 import pytest
 from django.test import Client
 from wagtail.models import APIToken
 
+from registry.models import StaffMember
 from registry.roles import Role
 
+from .api_clients import API, bearer, list_queries, post_json
+
 pytestmark = pytest.mark.django_db
-API = "/api/v1"
-
-
-def bearer(user) -> Client:
-    _, plaintext = APIToken.create_token(user=user, name="test")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
-
-
-def post_json(client, url, data, **headers):
-    return client.post(
-        url, json.dumps(data), content_type="application/json", **headers
-    )
 
 
 def change_payload(contract, people=1, **extra):
@@ -85,6 +74,29 @@ def test_validation_errors_are_422_in_the_requests_language(
     assert zh.json()["errors"]["__all__"] != en.json()["errors"]["__all__"]
     wrong_kind = post_json(client, f"{API}/staff-changes", {**bad, "kind": "swap"})
     assert wrong_kind.status_code == 422 and "kind" in wrong_kind.json()["errors"]
+
+
+def test_service_field_errors_carry_the_payloads_names(manager_a, contract_a, roster_a):
+    gone = roster_a[0]
+    StaffMember.objects.filter(pk=gone.pk).update(status=StaffMember.Status.LEFT)
+    payload = change_payload(contract_a, 0, kind="remove", staff_out_ids=[gone.pk])
+    response = post_json(bearer(manager_a), f"{API}/staff-changes", payload)
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "staff_out_ids": ["Choose people of this contract who have not left."]
+    }
+
+
+def test_list_takes_as_many_queries_for_twelve_changes_as_for_two(
+    submit, manager_a, roster_a
+):
+    client = bearer(manager_a)
+    for _ in range(2):
+        submit()
+    two = list_queries(client, f"{API}/staff-changes", 2)
+    for _ in range(10):
+        submit()
+    assert list_queries(client, f"{API}/staff-changes", 12) == two
 
 
 def test_other_companys_ids_answer_404(manager_a, manager_b, contract_a, roster_a):
