@@ -145,6 +145,15 @@ def test_session_post_without_csrf_token_is_refused(manager_a, contract_a, roste
 def test_openapi_schema_is_served(client):
     schema = client.get(f"{API}/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    assert {"/api/v1/me", "/api/v1/tasks", "/api/v1/staff-changes"} <= set(
-        schema["paths"]
+    assert {
+        "/api/v1/me",
+        "/api/v1/tasks",
+        "/api/v1/staff-changes",
+        "/api/v1/leave",
+        "/api/v1/leave/{leave_id}",
+        "/api/v1/temp-leads",
+        "/api/v1/temp-leads/{lead_id}",
+    } <= set(schema["paths"])
+    assert {"LeaveIn", "LeaveOut", "LeaveRouteOut", "TempLeadIn", "TempLeadOut"} <= set(
+        schema["components"]["schemas"]
     )

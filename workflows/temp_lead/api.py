@@ -1,0 +1,84 @@
+"""``/api/v1/temp-leads``: list, report and read stand-ins; acknowledge them."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from ninja import Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from registry.selectors import staff_for_user
+from workflows.api.actions import register_action_handler
+from workflows.api.errors import input_names
+from workflows.api.schemas import TempLeadIn, TempLeadOut
+from workflows.api.serializers import history_out, request_out
+from workflows.selectors import flow_requests_for_user
+
+from . import services
+from .flows import TempLeadFlow
+from .models import TempLead
+
+router = Router(tags=["temporary leads"])
+ONLY_ACKNOWLEDGED = _(
+    "A temporary lead is only acknowledged: send approve to acknowledge it."
+)
+
+
+def temp_leads_for(user):
+    return flow_requests_for_user(user, TempLead).select_related("stand_in")
+
+
+def lead_out(lead: TempLead, with_history: bool = True) -> dict:
+    return {
+        **request_out(lead),
+        "stand_in_id": lead.stand_in_id,
+        "stand_in": lead.stand_in.name,
+        "start_date": lead.start_date,
+        "end_date": lead.end_date,
+        "reason": lead.reason,
+        "acknowledged_at": lead.acknowledged_at,
+        "acting_today": lead.acting_today,
+        "history": history_out(lead) if with_history else [],
+    }
+
+
+@router.get("", response=list[TempLeadOut], summary="Temporary leads I may see")
+@paginate(LimitOffsetPagination)
+def list_leads(request):
+    return [lead_out(x, with_history=False) for x in temp_leads_for(request.user)]
+
+
+@router.post("", response={201: TempLeadOut}, summary="Name a temporary lead")
+def create_lead(request, payload: TempLeadIn):
+    user = request.user
+    stand_in = staff_for_user(user).filter(pk=payload.stand_in_id).first()
+    if stand_in is None:
+        raise ValidationError({"stand_in_id": [services.NOT_YOUR_STAFF]})
+    data = services.TempLeadInput(
+        stand_in=stand_in,
+        start_date=payload.start_date,
+        end_date=payload.end_date,
+        reason=payload.reason,
+    )
+    with input_names(stand_in="stand_in_id"):
+        lead = services.temp_lead_submit(user=user, data=data)
+    return Status(201, lead_out(temp_leads_for(user).get(pk=lead.pk)))
+
+
+@router.get("/{lead_id}", response=TempLeadOut, summary="One temporary lead")
+def get_lead(request, lead_id: int):
+    lead = temp_leads_for(request.user).filter(pk=lead_id).first()
+    if lead is None:
+        raise Http404
+    return lead_out(lead)
+
+
+def acknowledge_by_api(activation, user, action, comment):
+    """``approve`` acknowledges, as the page does (``AcknowledgeView``)."""
+    if action != "approve":
+        raise ValidationError({"action": [ONLY_ACKNOWLEDGED]})
+    services.temp_lead_acknowledge(
+        lead=activation.process, task=activation.task, user=user, comment=comment
+    )
+
+
+register_action_handler(TempLeadFlow.acknowledge, acknowledge_by_api)
