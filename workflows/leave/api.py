@@ -1,15 +1,14 @@
 """``/api/v1/leave``: list, file and read leave; decide its approval steps."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from home.rules import current_rules
-from registry.selectors import staff_for_user
 from workflows.api.actions import register_action_handler
-from workflows.api.errors import input_names
+from workflows.api.inputs import input_names, own_staff
 from workflows.api.schemas import LeaveIn, LeaveOut
 from workflows.api.serializers import (
     history_out,
@@ -83,9 +82,9 @@ def create_leave(request, payload: LeaveIn):
     user = request.user
     person = None
     if payload.person_id is not None:
-        person = staff_for_user(user).filter(pk=payload.person_id).first()
-        if person is None:
-            raise ValidationError({"person_id": [services.NOT_YOUR_STAFF]})
+        person = own_staff(
+            user, payload.person_id, field="person_id", message=services.NOT_YOUR_STAFF
+        )
     data = services.LeaveInput(
         start_date=payload.start_date,
         end_date=payload.end_date,
@@ -100,9 +99,7 @@ def create_leave(request, payload: LeaveIn):
 
 @router.get("/{leave_id}", response=LeaveOut, summary="One leave")
 def get_leave(request, leave_id: int):
-    leave = leaves_for(request.user).filter(pk=leave_id).first()
-    if leave is None:
-        raise Http404
+    leave = get_object_or_404(leaves_for(request.user), pk=leave_id)
     return leave_out(leave, current_rules())
 
 

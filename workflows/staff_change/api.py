@@ -1,13 +1,13 @@
 """``/api/v1/staff-changes``: list, file and read staff changes."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from registry.selectors import contracts_for_user, staff_for_user
 from workflows.api.actions import register_action_handler
-from workflows.api.errors import input_names
+from workflows.api.inputs import input_names
 from workflows.api.schemas import StaffChangeIn, StaffChangeOut
 from workflows.api.serializers import (
     history_out,
@@ -79,9 +79,7 @@ def list_changes(request):
 @router.post("", response={201: StaffChangeOut}, summary="File a staff change")
 def create_change(request, payload: StaffChangeIn):
     user = request.user
-    contract = contracts_for_user(user).filter(pk=payload.contract_id).first()
-    if contract is None:
-        raise Http404
+    contract = get_object_or_404(contracts_for_user(user), pk=payload.contract_id)
     staff_out = list(staff_for_user(user).filter(pk__in=payload.staff_out_ids))
     if len(staff_out) != len(set(payload.staff_out_ids)):
         raise ValidationError({"staff_out_ids": [services.NOT_YOUR_STAFF]})
@@ -101,9 +99,7 @@ def create_change(request, payload: StaffChangeIn):
 
 @router.get("/{change_id}", response=StaffChangeOut, summary="One staff change")
 def get_change(request, change_id: int):
-    change = staff_changes_for(request.user).filter(pk=change_id).first()
-    if change is None:
-        raise Http404
+    change = get_object_or_404(staff_changes_for(request.user), pk=change_id)
     return change_out(change)
 
 

@@ -1,14 +1,13 @@
 """``/api/v1/temp-leads``: list, report and read stand-ins; acknowledge them."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from registry.selectors import staff_for_user
 from workflows.api.actions import register_action_handler
-from workflows.api.errors import input_names
+from workflows.api.inputs import input_names, own_staff
 from workflows.api.schemas import TempLeadIn, TempLeadOut
 from workflows.api.serializers import history_out, request_out
 from workflows.selectors import flow_requests_for_user
@@ -50,11 +49,13 @@ def list_leads(request):
 @router.post("", response={201: TempLeadOut}, summary="Name a temporary lead")
 def create_lead(request, payload: TempLeadIn):
     user = request.user
-    stand_in = staff_for_user(user).filter(pk=payload.stand_in_id).first()
-    if stand_in is None:
-        raise ValidationError({"stand_in_id": [services.NOT_YOUR_STAFF]})
     data = services.TempLeadInput(
-        stand_in=stand_in,
+        stand_in=own_staff(
+            user,
+            payload.stand_in_id,
+            field="stand_in_id",
+            message=services.NOT_YOUR_STAFF,
+        ),
         start_date=payload.start_date,
         end_date=payload.end_date,
         reason=payload.reason,
@@ -66,10 +67,7 @@ def create_lead(request, payload: TempLeadIn):
 
 @router.get("/{lead_id}", response=TempLeadOut, summary="One temporary lead")
 def get_lead(request, lead_id: int):
-    lead = temp_leads_for(request.user).filter(pk=lead_id).first()
-    if lead is None:
-        raise Http404
-    return lead_out(lead)
+    return lead_out(get_object_or_404(temp_leads_for(request.user), pk=lead_id))
 
 
 def acknowledge_by_api(activation, user, action, comment):

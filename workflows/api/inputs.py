@@ -1,8 +1,19 @@
-"""Field errors of a service, reported under the names the API's input uses."""
+"""The API's payload against the services: ids to rows, field names both ways."""
 
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
+
+from registry.models import StaffMember
+from registry.selectors import staff_for_user
+
+
+def own_staff(user, pk: int, *, field: str, message) -> StaffMember:
+    """The staff member ``pk`` as scoped to ``user``; else ``message`` on ``field``."""
+    person = staff_for_user(user).filter(pk=pk).first()
+    if person is None:
+        raise ValidationError({field: [message]})
+    return person
 
 
 @contextmanager
