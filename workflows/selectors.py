@@ -21,6 +21,12 @@ def requests_for_user(user) -> QuerySet[Request]:
     return requests.filter(company_id=company.pk)
 
 
+def flow_requests_for_user(user, model: type[Request]) -> QuerySet:
+    """Rows of one flow's process ``model`` that ``user`` may see."""
+    visible = requests_for_user(user).values("pk")
+    return model.objects.filter(pk__in=visible).select_related("company", "requester")
+
+
 def history_of(request: Request) -> QuerySet[Transition]:
     return request.transitions.select_related("actor")
 

@@ -1,26 +1,15 @@
 """The JSON API: auth, isolation, validation in the user's language, 409s."""
 
-import json
-
 import pytest
 from django.test import Client
 from wagtail.models import APIToken
 
+from registry.models import StaffMember
 from registry.roles import Role
 
+from .api_clients import API, bearer, list_queries, post_json
+
 pytestmark = pytest.mark.django_db
-API = "/api/v1"
-
-
-def bearer(user) -> Client:
-    _, plaintext = APIToken.create_token(user=user, name="test")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {plaintext}")
-
-
-def post_json(client, url, data, **headers):
-    return client.post(
-        url, json.dumps(data), content_type="application/json", **headers
-    )
 
 
 def change_payload(contract, people=1, **extra):
@@ -87,6 +76,29 @@ def test_validation_errors_are_422_in_the_requests_language(
     assert wrong_kind.status_code == 422 and "kind" in wrong_kind.json()["errors"]
 
 
+def test_service_field_errors_carry_the_payloads_names(manager_a, contract_a, roster_a):
+    gone = roster_a[0]
+    StaffMember.objects.filter(pk=gone.pk).update(status=StaffMember.Status.LEFT)
+    payload = change_payload(contract_a, 0, kind="remove", staff_out_ids=[gone.pk])
+    response = post_json(bearer(manager_a), f"{API}/staff-changes", payload)
+    assert response.status_code == 422
+    assert response.json()["errors"] == {
+        "staff_out_ids": ["Choose people of this contract who have not left."]
+    }
+
+
+def test_list_takes_as_many_queries_for_twelve_changes_as_for_two(
+    submit, manager_a, roster_a
+):
+    client = bearer(manager_a)
+    for _ in range(2):
+        submit()
+    two = list_queries(client, f"{API}/staff-changes", 2)
+    for _ in range(10):
+        submit()
+    assert list_queries(client, f"{API}/staff-changes", 12) == two
+
+
 def test_other_companys_ids_answer_404(manager_a, manager_b, contract_a, roster_a):
     created = post_json(
         bearer(manager_a), f"{API}/staff-changes", change_payload(contract_a)
@@ -133,6 +145,15 @@ def test_session_post_without_csrf_token_is_refused(manager_a, contract_a, roste
 def test_openapi_schema_is_served(client):
     schema = client.get(f"{API}/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    assert {"/api/v1/me", "/api/v1/tasks", "/api/v1/staff-changes"} <= set(
-        schema["paths"]
+    assert {
+        "/api/v1/me",
+        "/api/v1/tasks",
+        "/api/v1/staff-changes",
+        "/api/v1/leave",
+        "/api/v1/leave/{leave_id}",
+        "/api/v1/temp-leads",
+        "/api/v1/temp-leads/{lead_id}",
+    } <= set(schema["paths"])
+    assert {"LeaveIn", "LeaveOut", "LeaveRouteOut", "TempLeadIn", "TempLeadOut"} <= set(
+        schema["components"]["schemas"]
     )

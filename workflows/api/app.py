@@ -60,13 +60,17 @@ def unauthenticated(request, exc):
 
 
 def _mount_routers() -> None:
+    from ..leave.api import router as leave_router
     from ..staff_change.api import router as staff_change_router
+    from ..temp_lead.api import router as temp_lead_router
     from .me import router as me_router
     from .tasks import router as tasks_router
 
     api.add_router("/", me_router)
     api.add_router("/tasks", tasks_router)
     api.add_router("/staff-changes", staff_change_router)
+    api.add_router("/leave", leave_router)
+    api.add_router("/temp-leads", temp_lead_router)
 
 
 _mount_routers()

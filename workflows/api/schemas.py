@@ -91,3 +91,57 @@ class StaffChangeOut(RequestOut):
     route: str
     cap: CapOut | None
     history: list[TransitionOut]
+
+
+class LeaveIn(Schema):
+    start_date: date
+    end_date: date
+    reason: str
+    person_id: int | None = None  # none: the filer's own staff record
+
+
+class LeaveRouteOut(Schema):
+    """Who approves a leave: the carrier's step is decided once the company approves.
+
+    Until then (``decided`` false) ``carrier_step`` is null and the threshold
+    and revision are those of the rules in force now.
+    """
+
+    company_step: bool
+    carrier_step: bool | None
+    decided: bool
+    days: int
+    carrier_after_days: int
+    note: str
+    revision_id: int | None
+
+
+class LeaveOut(RequestOut):
+    person_id: int
+    person: str
+    start_date: date
+    end_date: date
+    reason: str
+    decision: str
+    began_on: date | None
+    ended_on: date | None
+    route: LeaveRouteOut
+    history: list[TransitionOut]
+
+
+class TempLeadIn(Schema):
+    stand_in_id: int
+    start_date: date
+    end_date: date
+    reason: str
+
+
+class TempLeadOut(RequestOut):
+    stand_in_id: int
+    stand_in: str
+    start_date: date
+    end_date: date
+    reason: str
+    acknowledged_at: datetime | None
+    acting_today: bool
+    history: list[TransitionOut]

@@ -1,8 +1,32 @@
 """Plain dicts for the API's output schemas; one place per shape."""
 
+from django.db.models import Prefetch, QuerySet
+
+from ..models import Transition
+
+ROUTED_STEPS = "routed_steps"
+
 
 def person_name(user) -> str | None:
     return (user.get_full_name() or user.username) if user else None
+
+
+def with_routing(requests: QuerySet) -> QuerySet:
+    """Prefetch each request's routing records, newest first, in one query."""
+    routed = Transition.objects.filter(action=Transition.Action.ROUTED)
+    return requests.prefetch_related(
+        Prefetch(
+            "transitions",
+            queryset=routed.order_by("-at", "-pk"),
+            to_attr=ROUTED_STEPS,
+        )
+    )
+
+
+def last_routed(request_obj) -> Transition | None:
+    """The latest routing record of a request read through ``with_routing``."""
+    steps = getattr(request_obj, ROUTED_STEPS)
+    return steps[0] if steps else None
 
 
 def history_out(request_obj) -> list[dict]:

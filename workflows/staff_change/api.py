@@ -1,14 +1,21 @@
 """``/api/v1/staff-changes``: list, file and read staff changes."""
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from registry.selectors import contracts_for_user, staff_for_user
 from workflows.api.actions import register_action_handler
+from workflows.api.inputs import input_names
 from workflows.api.schemas import StaffChangeIn, StaffChangeOut
-from workflows.api.serializers import history_out, request_out
+from workflows.api.serializers import (
+    history_out,
+    last_routed,
+    request_out,
+    with_routing,
+)
+from workflows.selectors import flow_requests_for_user
 
 from . import services
 from .flows import StaffChangeFlow
@@ -19,12 +26,8 @@ DECISIONS = {"approve": "approved", "reject": "rejected", "return": "returned"}
 
 
 def staff_changes_for(user):
-    from workflows.selectors import requests_for_user
-
-    visible = requests_for_user(user).values("pk")
-    return StaffChange.objects.filter(pk__in=visible).select_related(
-        "company", "requester", "contract"
-    )
+    changes = flow_requests_for_user(user, StaffChange).select_related("contract")
+    return with_routing(changes)
 
 
 def change_out(change: StaffChange, with_history: bool = True) -> dict:
@@ -57,17 +60,13 @@ def change_out(change: StaffChange, with_history: bool = True) -> dict:
     }
 
 
-def _last_routed(change):
-    return change.transitions.filter(action="routed").order_by("-at", "-pk").first()
-
-
 def _routed_note(change) -> str:
-    routed = _last_routed(change)
+    routed = last_routed(change)
     return routed.comment if routed else ""
 
 
 def _routed_revision(change):
-    routed = _last_routed(change)
+    routed = last_routed(change)
     return routed.rules.get("revision_id") if routed else None
 
 
@@ -80,9 +79,7 @@ def list_changes(request):
 @router.post("", response={201: StaffChangeOut}, summary="File a staff change")
 def create_change(request, payload: StaffChangeIn):
     user = request.user
-    contract = contracts_for_user(user).filter(pk=payload.contract_id).first()
-    if contract is None:
-        raise Http404
+    contract = get_object_or_404(contracts_for_user(user), pk=payload.contract_id)
     staff_out = list(staff_for_user(user).filter(pk__in=payload.staff_out_ids))
     if len(staff_out) != len(set(payload.staff_out_ids)):
         raise ValidationError({"staff_out_ids": [services.NOT_YOUR_STAFF]})
@@ -94,16 +91,15 @@ def create_change(request, payload: StaffChangeIn):
         staff_out=staff_out,
         people_in=[person.dict() for person in payload.people_in],
     )
-    change = services.staff_change_submit(user=user, data=data)
+    with input_names(contract="contract_id", staff_out="staff_out_ids"):
+        change = services.staff_change_submit(user=user, data=data)
     change = staff_changes_for(user).get(pk=change.pk)
     return Status(201, change_out(change))
 
 
 @router.get("/{change_id}", response=StaffChangeOut, summary="One staff change")
 def get_change(request, change_id: int):
-    change = staff_changes_for(request.user).filter(pk=change_id).first()
-    if change is None:
-        raise Http404
+    change = get_object_or_404(staff_changes_for(request.user), pk=change_id)
     return change_out(change)
 
 

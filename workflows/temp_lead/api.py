@@ -1,0 +1,82 @@
+"""``/api/v1/temp-leads``: list, report and read stand-ins; acknowledge them."""
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from ninja import Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from workflows.api.actions import register_action_handler
+from workflows.api.inputs import input_names, own_staff
+from workflows.api.schemas import TempLeadIn, TempLeadOut
+from workflows.api.serializers import history_out, request_out
+from workflows.selectors import flow_requests_for_user
+
+from . import services
+from .flows import TempLeadFlow
+from .models import TempLead
+
+router = Router(tags=["temporary leads"])
+ONLY_ACKNOWLEDGED = _(
+    "A temporary lead is only acknowledged: send approve to acknowledge it."
+)
+
+
+def temp_leads_for(user):
+    return flow_requests_for_user(user, TempLead).select_related("stand_in")
+
+
+def lead_out(lead: TempLead, with_history: bool = True) -> dict:
+    return {
+        **request_out(lead),
+        "stand_in_id": lead.stand_in_id,
+        "stand_in": lead.stand_in.name,
+        "start_date": lead.start_date,
+        "end_date": lead.end_date,
+        "reason": lead.reason,
+        "acknowledged_at": lead.acknowledged_at,
+        "acting_today": lead.acting_today,
+        "history": history_out(lead) if with_history else [],
+    }
+
+
+@router.get("", response=list[TempLeadOut], summary="Temporary leads I may see")
+@paginate(LimitOffsetPagination)
+def list_leads(request):
+    return [lead_out(x, with_history=False) for x in temp_leads_for(request.user)]
+
+
+@router.post("", response={201: TempLeadOut}, summary="Name a temporary lead")
+def create_lead(request, payload: TempLeadIn):
+    user = request.user
+    data = services.TempLeadInput(
+        stand_in=own_staff(
+            user,
+            payload.stand_in_id,
+            field="stand_in_id",
+            message=services.NOT_YOUR_STAFF,
+        ),
+        start_date=payload.start_date,
+        end_date=payload.end_date,
+        reason=payload.reason,
+    )
+    with input_names(stand_in="stand_in_id"):
+        lead = services.temp_lead_submit(user=user, data=data)
+    return Status(201, lead_out(temp_leads_for(user).get(pk=lead.pk)))
+
+
+@router.get("/{lead_id}", response=TempLeadOut, summary="One temporary lead")
+def get_lead(request, lead_id: int):
+    return lead_out(get_object_or_404(temp_leads_for(request.user), pk=lead_id))
+
+
+def acknowledge_by_api(activation, user, action, comment):
+    """``approve`` acknowledges, as the page does (``AcknowledgeView``)."""
+    if action != "approve":
+        raise ValidationError({"action": [ONLY_ACKNOWLEDGED]})
+    services.temp_lead_acknowledge(
+        lead=activation.process, task=activation.task, user=user, comment=comment
+    )
+
+
+register_action_handler(TempLeadFlow.acknowledge, acknowledge_by_api)
