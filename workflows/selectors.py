@@ -22,9 +22,10 @@ def requests_for_user(user) -> QuerySet[Request]:
 
 
 def flow_requests_for_user(user, model: type[Request]) -> QuerySet:
-    """Rows of one flow's process ``model`` that ``user`` may see."""
+    """Rows of one flow's process ``model`` that ``user`` may see, newest first."""
     visible = requests_for_user(user).values("pk")
-    return model.objects.filter(pk__in=visible).select_related("company", "requester")
+    rows = model.objects.filter(pk__in=visible).select_related("company", "requester")
+    return rows.order_by("-created", "-pk")
 
 
 def history_of(request: Request) -> QuerySet[Transition]:

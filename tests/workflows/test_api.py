@@ -99,6 +99,24 @@ def test_list_takes_as_many_queries_for_twelve_changes_as_for_two(
     assert list_queries(client, f"{API}/staff-changes", 12) == two
 
 
+def test_a_page_serialises_only_its_own_rows(submit, manager_a, roster_a, monkeypatch):
+    from workflows.staff_change import api as staff_change_api
+
+    client = bearer(manager_a)
+    filed = [submit().pk for _ in range(7)]
+    serialised = []
+    change_out = staff_change_api.change_out
+    monkeypatch.setattr(
+        staff_change_api,
+        "change_out",
+        lambda change, **kw: serialised.append(change.pk) or change_out(change, **kw),
+    )
+    body = client.get(f"{API}/staff-changes", {"limit": 3, "offset": 5}).json()
+    assert body["count"] == 7
+    assert [row["id"] for row in body["items"]] == serialised
+    assert len(serialised) == 2 and set(serialised) <= set(filed)
+
+
 def test_other_companys_ids_answer_404(manager_a, manager_b, contract_a, roster_a):
     created = post_json(
         bearer(manager_a), f"{API}/staff-changes", change_payload(contract_a)

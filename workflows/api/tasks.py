@@ -9,6 +9,7 @@ from ..queue.selectors import actionable_tasks, visible_tasks
 from ..selectors import task_can_act
 from ..services import task_act
 from .actions import ACTIONS, UNSUPPORTED, handler_for
+from .pages import Rows
 from .schemas import TaskActionIn, TaskOut
 from .serializers import person_name
 
@@ -36,11 +37,13 @@ def task_out(task, user, requests: dict, can_act: bool | None = None) -> dict:
 @router.get("", response=list[TaskOut], summary="My open tasks across flows")
 @paginate(LimitOffsetPagination)
 def list_tasks(request):
-    tasks = list(actionable_tasks(request.user))
-    ids = {task.process_id for task in tasks}
-    requests = Request.objects.select_related("company").in_bulk(ids)
-    # Every listed task is the user's or offered to them: they may act on it.
-    return [task_out(task, request.user, requests, can_act=True) for task in tasks]
+    def rows(tasks):
+        ids = {task.process_id for task in tasks}
+        requests = Request.objects.select_related("company").in_bulk(ids)
+        # Every listed task is the user's or offered to them: they may act on it.
+        return [task_out(task, request.user, requests, can_act=True) for task in tasks]
+
+    return Rows(actionable_tasks(request.user), rows)
 
 
 @router.post(

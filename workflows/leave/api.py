@@ -9,6 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from home.rules import current_rules
 from workflows.api.actions import register_action_handler
 from workflows.api.inputs import input_names, own_staff
+from workflows.api.pages import Rows
 from workflows.api.schemas import LeaveIn, LeaveOut
 from workflows.api.serializers import (
     history_out,
@@ -74,7 +75,10 @@ def leave_out(leave: Leave, rules, with_history: bool = True) -> dict:
 @paginate(LimitOffsetPagination)
 def list_leave(request):
     rules = current_rules()
-    return [leave_out(x, rules, with_history=False) for x in leaves_for(request.user)]
+    return Rows(
+        leaves_for(request.user),
+        lambda page: [leave_out(x, rules, with_history=False) for x in page],
+    )
 
 
 @router.post("", response={201: LeaveOut}, summary="File leave")

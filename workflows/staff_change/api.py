@@ -8,6 +8,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from registry.selectors import contracts_for_user, staff_for_user
 from workflows.api.actions import register_action_handler
 from workflows.api.inputs import input_names
+from workflows.api.pages import Rows
 from workflows.api.schemas import StaffChangeIn, StaffChangeOut
 from workflows.api.serializers import (
     history_out,
@@ -73,7 +74,10 @@ def _routed_revision(change):
 @router.get("", response=list[StaffChangeOut], summary="Staff changes I may see")
 @paginate(LimitOffsetPagination)
 def list_changes(request):
-    return [change_out(c, with_history=False) for c in staff_changes_for(request.user)]
+    return Rows(
+        staff_changes_for(request.user),
+        lambda page: [change_out(c, with_history=False) for c in page],
+    )
 
 
 @router.post("", response={201: StaffChangeOut}, summary="File a staff change")

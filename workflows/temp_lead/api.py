@@ -8,6 +8,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from workflows.api.actions import register_action_handler
 from workflows.api.inputs import input_names, own_staff
+from workflows.api.pages import Rows
 from workflows.api.schemas import TempLeadIn, TempLeadOut
 from workflows.api.serializers import history_out, request_out
 from workflows.selectors import flow_requests_for_user
@@ -43,7 +44,10 @@ def lead_out(lead: TempLead, with_history: bool = True) -> dict:
 @router.get("", response=list[TempLeadOut], summary="Temporary leads I may see")
 @paginate(LimitOffsetPagination)
 def list_leads(request):
-    return [lead_out(x, with_history=False) for x in temp_leads_for(request.user)]
+    return Rows(
+        temp_leads_for(request.user),
+        lambda page: [lead_out(x, with_history=False) for x in page],
+    )
 
 
 @router.post("", response={201: TempLeadOut}, summary="Name a temporary lead")
