@@ -1,9 +1,15 @@
-"""Helpers for socket tests: a logged-in communicator against the real app."""
+"""Helpers for socket tests: a logged-in socket against the app or a real server."""
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
-from django.test import Client
+from websockets.sync.client import ClientConnection, connect
+
+from ..servers import Server, session_id
 
 PATH = "/ws/live/"
 LOCAL_ORIGIN = (b"origin", b"http://127.0.0.1")
@@ -11,10 +17,7 @@ HELLO = {"type": "hello", "resync": True}
 
 
 def session_cookie(user) -> tuple[bytes, bytes]:
-    client = Client()
-    client.force_login(user)
-    session_id = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_id}".encode())
+    return (b"cookie", f"{settings.SESSION_COOKIE_NAME}={session_id(user)}".encode())
 
 
 async def connected_socket(socket_for, user):
@@ -33,3 +36,17 @@ async def close_sync_connections():
     drop the test database while they are open.
     """
     await sync_to_async(connections.close_all)()
+
+
+@contextmanager
+def server_socket(server: Server, user) -> Iterator[ClientConnection]:
+    """A browser-like socket of ``user`` on a real server, past its hello."""
+    cookie = f"{settings.SESSION_COOKIE_NAME}={session_id(user)}"
+    with connect(
+        server.ws_url + PATH,
+        origin=server.url,
+        additional_headers={"Cookie": cookie},
+        open_timeout=10,
+    ) as socket:
+        assert json.loads(socket.recv(timeout=10)) == HELLO
+        yield socket
