@@ -10,7 +10,7 @@ from wagtail.models import Site as WagtailSite
 from home.models import HomePage
 from registry.models import Site, StaffMember
 from registry.roles import CONTRACTOR_ROLES, Role
-from tests import servers
+from tests import browser, servers
 from tests.factories import (
     CompanyFactory,
     ContractFactory,
@@ -210,3 +210,13 @@ def pytest_runtest_makereport(item, call):
         for server in servers.running:
             report.sections.append((f"daphne {server.url} log", server.log()))
     return report
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser") and not browser.installed():
+        pytest.skip(browser.MISSING)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if browser.saved:
+        terminalreporter.write_line(f"Browser screenshots: {browser.SHOTS}")
