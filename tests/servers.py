@@ -130,8 +130,8 @@ def daphne_servers(count: int) -> Iterator[list[Server]]:
     They share its channel layer only through ``REDIS_URL``; without it each
     has its own in-memory layer.
     """
-    log_dir = Path(tempfile.mkdtemp(prefix="daiwei-daphne-"))
     with ExitStack() as stack:
+        log_dir = Path(stack.enter_context(tempfile.TemporaryDirectory("-daphne")))
         servers = []
         for _ in range(count):  # start all, then wait: they import in parallel
             server = _start(log_dir)
