@@ -10,6 +10,7 @@ from wagtail.models import Site as WagtailSite
 from home.models import HomePage
 from registry.models import Site, StaffMember
 from registry.roles import CONTRACTOR_ROLES, Role
+from tests import browser, servers
 from tests.factories import (
     CompanyFactory,
     ContractFactory,
@@ -199,3 +200,23 @@ def wagtail_site():
         defaults={"hostname": "localhost", "root_page": home, "site_name": "代维门户"},
     )
     return home
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A test that fails while real servers run shows their logs in its report."""
+    report = yield
+    if report.failed:
+        for server in servers.running:
+            report.sections.append((f"daphne {server.url} log", server.log()))
+    return report
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser") and not browser.installed():
+        pytest.skip(browser.MISSING)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if browser.saved:
+        terminalreporter.write_line(f"Browser screenshots: {browser.SHOTS}")

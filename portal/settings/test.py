@@ -12,7 +12,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="daiwei-test-media-")
+# Servers started by end-to-end tests (tests/servers.py) serve /static/ straight
+# from the apps' folders, without a collectstatic.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not shared-cache memory: concurrency tests need SQLite's real

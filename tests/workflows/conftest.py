@@ -10,7 +10,7 @@ from registry.roles import Role
 from workflows.staff_change.services import StaffChangeInput, staff_change_submit
 
 from ..factories import StaffMemberFactory
-from .sockets import LOCAL_ORIGIN, PATH, session_cookie
+from .sockets import LOCAL_ORIGIN, PATH, close_sync_connections, session_cookie
 
 
 @pytest.fixture
@@ -69,6 +69,7 @@ async def socket_for():
     yield make
     for communicator in opened:
         await communicator.disconnect()
+    await close_sync_connections()
 
 
 @pytest.fixture
