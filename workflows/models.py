@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
 from viewflow.workflow.models import Task as FlowTask
@@ -30,6 +31,7 @@ class Request(Process):
         verbose_name=_("requester"),
     )
     summary = models.CharField(_("summary"), max_length=200)
+    summary_en = models.CharField(_("summary (English)"), max_length=200, blank=True)
     answers = models.JSONField(
         _("extra answers"),
         default=list,
@@ -61,7 +63,14 @@ class Request(Process):
         verbose_name_plural = _("requests")
 
     def __str__(self) -> str:
-        return f"{self.reference} {self.summary}"
+        return f"{self.reference} {self.title}"
+
+    @property
+    def title(self) -> str:
+        """The summary in the reader's language: Chinese unless English is active."""
+        if self.summary_en and (get_language() or "").startswith("en"):
+            return self.summary_en
+        return self.summary
 
 
 class Transition(models.Model):

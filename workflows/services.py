@@ -2,9 +2,11 @@
 
 import secrets
 from collections.abc import Callable
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task as FlowTask
 from viewflow.workflow.status import STATUS
@@ -110,3 +112,23 @@ def task_release(*, task_pk: int, user) -> FlowTask:
             request=activation.process, action="released", actor=user, task=task
         )
     return task
+
+
+SUMMARY_LANGUAGES = (("summary", "zh-hans"), ("summary_en", "en"))
+
+
+def summary_write(request: Request, message, **params) -> None:
+    """Write ``message % params`` as the summary, in Chinese and in English.
+
+    The summary is read by people of either language (the queue, the request
+    page, the API), so it is composed once per language when filed; dates in
+    ``params`` are formatted the way each language writes them.
+    """
+    for field, language in SUMMARY_LANGUAGES:
+        with translation.override(language):
+            values = {
+                key: date_format(value) if isinstance(value, date) else value
+                for key, value in params.items()
+            }
+            text = str(message) % values if values else str(message)
+            setattr(request, field, text[:200])

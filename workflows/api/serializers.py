@@ -46,7 +46,7 @@ def request_out(request_obj) -> dict:
     return {
         "id": request_obj.pk,
         "reference": request_obj.reference,
-        "summary": request_obj.summary,
+        "summary": request_obj.title,
         "company": str(request_obj.company),
         "requester": person_name(request_obj.requester),
         "status": request_obj.status,

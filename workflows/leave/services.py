@@ -5,13 +5,12 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from home.rules import current_rules
 from registry.models import StaffMember
 from registry.selectors import company_of
-from workflows.services import new_reference, transition_record
+from workflows.services import new_reference, summary_write, transition_record
 
 from . import rules
 from .models import END_BEFORE_START, Leave
@@ -102,14 +101,9 @@ def leave_fill(*, leave: Leave, user, data: LeaveInput) -> None:
     leave.person_is_manager = person.user_id is not None and person.user.has_perm(
         COMPANY.permission, person.company
     )
-    leave.summary = str(
-        SUMMARY
-        % {
-            "name": person.name,
-            "start": date_format(data.start_date),
-            "end": date_format(data.end_date),
-        }
-    )[:200]
+    summary_write(
+        leave, SUMMARY, name=person.name, start=data.start_date, end=data.end_date
+    )
     leave.reference = leave.reference or new_reference("LV")
     leave.answers = data.answers or leave.answers
     leave.full_clean(exclude=["flow_class", "attachments"])

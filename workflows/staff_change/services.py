@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from home.rules import current_rules
 from registry.models import Contract, StaffMember
 from registry.selectors import company_of, staff_for_user
-from workflows.services import new_reference, transition_record
+from workflows.services import new_reference, summary_write, transition_record
 
 from . import rules
 from .models import StaffChange, StaffChangePerson
@@ -85,7 +85,7 @@ def staff_change_fill(*, change: StaffChange, user, data: StaffChangeInput) -> N
     change.positions = rules.positions_for(
         kind=data.kind, ins=len(data.people_in), outs=len(data.staff_out)
     )
-    change.summary = str(StaffChange.Kind(data.kind).label)[:200]
+    summary_write(change, StaffChange.Kind(data.kind).label)
     if not change.reference:
         change.reference = new_reference("SC")
     change.answers = data.answers or change.answers

@@ -6,13 +6,12 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import Company, StaffMember
 from registry.selectors import company_of
 from workflows.leave.selectors import leave_overlapping
-from workflows.services import new_reference, transition_record
+from workflows.services import new_reference, summary_write, transition_record
 
 from .models import ACKNOWLEDGED, END_BEFORE_START, TempLead
 from .selectors import temp_leads_overlapping
@@ -85,14 +84,13 @@ def temp_lead_fill(*, lead: TempLead, user, data: TempLeadInput) -> None:
     lead.stand_in = data.stand_in
     lead.start_date, lead.end_date = data.start_date, data.end_date
     lead.reason = data.reason
-    lead.summary = str(
-        SUMMARY
-        % {
-            "name": data.stand_in.name,
-            "start": date_format(data.start_date),
-            "end": date_format(data.end_date),
-        }
-    )[:200]
+    summary_write(
+        lead,
+        SUMMARY,
+        name=data.stand_in.name,
+        start=data.start_date,
+        end=data.end_date,
+    )
     lead.reference = lead.reference or new_reference("TL")
     lead.answers = data.answers or lead.answers
     lead.full_clean(exclude=["flow_class", "attachments"])
