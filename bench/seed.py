@@ -4,11 +4,12 @@ Run by the harness in a subprocess against the fresh database::
 
     python -m bench.seed --role maintenance_manager --tasks 5000 --path /queue/
 
-It prints JSON: the username and ``sessionid`` of a user in ``--role``; the
-review tasks of ``--submit`` staff changes filed through the real service
-(``tasks``: ``[request pk, task pk]``, open to that user); the sessions of
-``--colleagues`` more users in the role; and how many queries each ``--path``
-takes, anonymous and logged in (after one warm-up), with the logged-in SQL.
+It prints JSON: the username, ``sessionid`` and live-update groups (``groups``)
+of a user in ``--role``; the review tasks of ``--submit`` staff changes filed
+through the real service (``tasks``: ``[request pk, task pk]``, open to that
+user); the sessions of ``--colleagues`` more users in the role; and how many
+queries each ``--path`` takes, anonymous and logged in (after one warm-up),
+with the logged-in SQL.
 ``--tasks`` tops the open review tasks up with bulk copies (:func:`tasks_clone`):
 a few statements, not a flow run per row.
 """
@@ -19,6 +20,9 @@ import json
 import sys
 
 import django
+
+# The role whose group reviews staff changes under the seeded rules.
+REVIEWER = "maintenance_manager"
 
 
 def _queries(client, path: str) -> list[str]:
@@ -160,6 +164,8 @@ def seed(
     from django.db import transaction
     from django.test import Client
 
+    from workflows.live.groups import groups_for_user
+
     user = get_user_model().objects.create_user(username=f"bench-{role}")
     user.groups.add(Group.objects.get(name=role))
     review = []
@@ -176,6 +182,7 @@ def seed(
     return {
         "username": user.get_username(),
         "sessionid": logged_in.cookies["sessionid"].value,
+        "groups": groups_for_user(user),
         "tasks": [[task.process_id, task.pk] for task in review[:submit]],
         "colleagues": sessions,
         "queries": {
