@@ -14,6 +14,7 @@ from bench.report import command_line, emit
 BENCHMARKS = (
     "home_vs_bare",
     "approval_vs_bare",
+    "queue_vs_listview",
 )
 
 
