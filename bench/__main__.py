@@ -15,6 +15,7 @@ BENCHMARKS = (
     "home_vs_bare",
     "approval_vs_bare",
     "queue_vs_listview",
+    "event_roundtrip",
 )
 
 
