@@ -16,6 +16,7 @@ BENCHMARKS = (
     "approval_vs_bare",
     "queue_vs_listview",
     "event_roundtrip",
+    "fanout",
 )
 
 
