@@ -32,7 +32,14 @@ from bench.browser import (
     open_socket,
 )
 from bench.harness import BENCH_APP, READY_PATH, Config, fresh_site, serve
-from bench.report import emit, latency_summary, print_rows, write_json
+from bench.report import (
+    emit,
+    latency_ratio,
+    latency_summary,
+    print_latency_ratio,
+    print_rows,
+    write_json,
+)
 from bench.seed import REVIEWER
 
 NAME = "event_roundtrip"
@@ -121,15 +128,10 @@ def ratio_lines(mode: str, figures: dict) -> dict[str, dict[str, float]]:
     """Print and return each measure of :data:`RATIOS` over its baseline."""
     found = {}
     for subject, baseline in RATIOS:
-        pair = {
-            key: round(figures[subject][key] / figures[baseline][key], 2)
-            for key in ("p50_ms", "p99_ms")
-        }
-        found[f"{subject} / {baseline}"] = pair
-        emit(
-            f"{mode:<7} {subject} / {baseline}: "
-            f"p50 = {pair['p50_ms']}x  p99 = {pair['p99_ms']}x"
+        pair = found[f"{subject} / {baseline}"] = latency_ratio(
+            figures[subject], figures[baseline]
         )
+        print_latency_ratio(f"{mode:<7} {subject} / {baseline}", pair)
     return found
 
 

@@ -30,7 +30,14 @@ from bench.harness import (
     rss_mb,
     serve,
 )
-from bench.report import emit, latency_summary, print_rows, write_json
+from bench.report import (
+    emit,
+    latency_ratio,
+    latency_summary,
+    print_latency_ratio,
+    print_rows,
+    write_json,
+)
 from bench.seed import REVIEWER
 
 NAME = "fanout"
@@ -144,10 +151,7 @@ def _mode(mode: str) -> dict[str, object]:
         with serve(site, BENCH_APP, ready_path=READY_PATH) as server:
             found = asyncio.run(_fanout(server.pid, server.port, seeded))
     figures = {label: latency_summary(v) for label, v in found.pop("timings").items()}
-    ratio = {
-        key: round(figures["fan-out last"][key] / figures["single"][key], 2)
-        for key in ("p50_ms", "p99_ms")
-    }
+    ratio = latency_ratio(figures["fan-out last"], figures["single"])
     server_command = " ".join(server.command)
     return found | {
         "figures": figures,
@@ -163,11 +167,7 @@ def _print(mode: str, found: dict) -> None:
         [("mode", "measure", "n", "p50 ms", "p99 ms")]
         + [(mode, label, *f.values()) for label, f in found["figures"].items()]
     )
-    ratio = found["last_to_single"]
-    emit(
-        f"{mode}: fan-out last / single: "
-        f"p50 = {ratio['p50_ms']}x  p99 = {ratio['p99_ms']}x"
-    )
+    print_latency_ratio(f"{mode}: fan-out last / single", found["last_to_single"])
     for label, idle in found["idle"].items():
         emit(
             f"{mode}: server idle with {label}: CPU {idle['cpu_percent']}% over "

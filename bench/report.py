@@ -95,6 +95,16 @@ def latency_summary(seconds: list[float]) -> dict[str, float]:
     }
 
 
+def latency_ratio(subject: dict, baseline: dict) -> dict[str, float]:
+    """p50 and p99 of one latency summary over another's."""
+    return {key: round(subject[key] / baseline[key], 2) for key in ("p50_ms", "p99_ms")}
+
+
+def print_latency_ratio(label: str, ratio: dict[str, float]) -> None:
+    """A line like ``memory approve → event / echo: p50 = 40.1x  p99 = 27.9x``."""
+    emit(f"{label}: p50 = {ratio['p50_ms']}x  p99 = {ratio['p99_ms']}x")
+
+
 def print_ratios(found: list[dict[str, object]]) -> None:
     """Lines like ``c=1  home/bare  req/s = 0.31x  p50 = 3.20x  p99 = 2.90x``."""
     for ratio in found:

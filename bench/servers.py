@@ -17,7 +17,9 @@ from bench.load import Scenario, measure
 from bench.queue_vs_listview import QUEUE, TASKS
 from bench.report import (
     emit,
+    latency_ratio,
     latency_summary,
+    print_latency_ratio,
     print_ratios,
     print_rows,
     print_table,
@@ -48,19 +50,12 @@ def _print_sockets(sockets: dict) -> dict[str, dict[str, float]]:
     for name, measures in sockets.items():
         rows += [(name, label, *f.values()) for label, f in measures.items()]
     print_rows(rows)
-    found = {}
-    for label in LABELS:
-        found[label] = {
-            key: round(
-                sockets["uvicorn"][label][key] / sockets["daphne"][label][key], 2
-            )
-            for key in ("p50_ms", "p99_ms")
-        }
+    found = {
+        label: latency_ratio(sockets["uvicorn"][label], sockets["daphne"][label])
+        for label in LABELS
+    }
     for label in (ECHO, APPROVED):
-        emit(
-            f"uvicorn/daphne {label}: p50 = {found[label]['p50_ms']}x  "
-            f"p99 = {found[label]['p99_ms']}x"
-        )
+        print_latency_ratio(f"uvicorn/daphne {label}", found[label])
     return found
 
 
