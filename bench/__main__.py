@@ -1,21 +1,29 @@
 """Run every benchmark: ``python -m bench [name ...] [-n REQUESTS] [-c 1,4]``.
 
-A benchmark is a module ``bench/<page>_vs_<baseline>.py`` with a
-``main(config)`` function; adding the module adds it to the run.
+A benchmark is a module ``bench/<name>.py`` with a ``main(config)`` function,
+listed in :data:`BENCHMARKS` in the order ``make bench`` runs them.
 """
 
 import argparse
 import importlib
 import sys
-from pathlib import Path
 
 from bench.harness import BenchError, Config
 from bench.report import command_line, emit
 
+BENCHMARKS = (
+    "home_vs_bare",
+    "approval_vs_bare",
+    "queue_vs_listview",
+    "event_roundtrip",
+    "fanout",
+    "servers",
+)
+
 
 def discover() -> list[str]:
-    """The benchmark module names, sorted."""
-    return sorted(path.stem for path in Path(__file__).parent.glob("*_vs_*.py"))
+    """The benchmark module names, in run order."""
+    return list(BENCHMARKS)
 
 
 def parse(argv: list[str]) -> tuple[list[str], Config]:

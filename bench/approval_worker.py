@@ -12,32 +12,15 @@ import django
 
 django.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from viewflow.workflow.models import Task  # noqa: E402
 
-from registry.models import Company, Contract, Membership  # noqa: E402
+from bench.seed import (  # noqa: E402
+    review_tasks_submit,
+    staff_change_setup,
+    users_create,
+)
 from workflows.services import task_act  # noqa: E402
 from workflows.staff_change import services  # noqa: E402
-
-
-def _users():
-    User = get_user_model()
-    company = Company.objects.create(code="bench", name_zh="压测单位", hotline="1")
-    contract = Contract.objects.create(
-        company=company,
-        number="BENCH",
-        period_start=datetime.date(2020, 1, 1),
-        period_end=datetime.date(2030, 1, 1),
-        headcount=100_000,
-    )
-    lead = User.objects.create(username="bench-lead")
-    lead.groups.add(Group.objects.get(name="contractor_manager"))
-    Membership.objects.create(user=lead, company=company)
-    reviewer = User.objects.create(username="bench-reviewer")
-    reviewer.groups.add(Group.objects.get(name="maintenance_manager"))
-    return contract, lead, reviewer
 
 
 def _approve(task_pk: int, reviewer) -> None:
@@ -70,18 +53,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-n", type=int, default=200)
     count = parser.parse_args().n
-    contract, lead, reviewer = _users()
-    tasks = []
-    for i in range(count * 2):
-        data = services.StaffChangeInput(
-            contract=contract,
-            kind="add",
-            reason=f"bench {i}",
-            effective_date=datetime.date(2025, 1, 1),
-            people_in=[{"name": f"n{i}", "phone": "", "qualifications": ""}],
-        )
-        change = services.staff_change_submit(user=lead, data=data)
-        tasks.append(Task.objects.get(process_id=change.pk, flow_task_type="HUMAN"))
+    contract, lead = staff_change_setup()
+    reviewer = users_create(role="maintenance_manager", prefix="reviewer", count=1)[0]
+    tasks = review_tasks_submit(contract=contract, lead=lead, count=count * 2)
     timings = {"approval": [], "bare": []}
     for task in tasks[:count]:
         started = time.perf_counter()

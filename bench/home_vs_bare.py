@@ -15,12 +15,12 @@ BARE = "/bench/bare/"
 HOME = "/"
 
 
-def _scenarios(seeded: dict) -> list[Scenario]:
+def _scenarios(port: int, seeded: dict) -> list[Scenario]:
     cookie = {"Cookie": f"sessionid={seeded['sessionid']}"}
     return [
-        Scenario("bare", BARE),
-        Scenario("home anon", HOME),
-        Scenario("home user", HOME, cookie),
+        Scenario("bare", port, BARE),
+        Scenario("home anon", port, HOME),
+        Scenario("home user", port, HOME, cookie),
     ]
 
 
@@ -38,13 +38,13 @@ def _run(config: Config) -> tuple[list[Measurement], dict, str]:
         seeded = site.seed(role=Role.CARRIER_ADMIN.value, paths=[BARE, HOME])
         if seeded["queries"]["anonymous"][BARE]:
             raise BenchError(f"the bare page makes queries: {seeded['queries']}")
-        scenarios = _scenarios(seeded)
         with serve(site, "portal.asgi:application", ready_path=BARE) as server:
+            scenarios = _scenarios(server.port, seeded)
             _check_pages(server, scenarios, seeded["username"])
             runs = [
-                measure(server.port, scenario, concurrency=concurrency, config=config)
+                run
                 for concurrency in config.concurrency
-                for scenario in scenarios
+                for run in measure(scenarios, concurrency=concurrency, config=config)
             ]
     return runs, seeded["queries"], " ".join(server.command)
 

@@ -1,8 +1,10 @@
 """A bounded loopback load generator: keep-alive HTTP clients on threads.
 
 Each scenario gets a fixed number of requests, split over ``concurrency``
-clients that start together, and stops early at the time cap. Any response
-other than 200 fails the benchmark.
+clients that start together, and stops early at the time cap. Scenarios
+measured together take turns in rounds (subject, baseline, subject, ...), so
+drift in the machine's load hits both alike. Any response other than 200
+fails the benchmark.
 """
 
 import http.client
@@ -13,12 +15,15 @@ from dataclasses import dataclass, field
 
 from bench.harness import HOST, BenchError, Config
 
+ROUNDS = 5
+
 
 @dataclass(frozen=True)
 class Scenario:
-    """A page to load: its label, path and request headers (e.g. a cookie)."""
+    """A page to load: its label, server port, path and request headers."""
 
     name: str
+    port: int
     path: str
     headers: dict[str, str] = field(default_factory=dict)
 
@@ -46,6 +51,11 @@ class _Tally:
     statuses: list[int] = field(default_factory=list)
     body_bytes: int = 0
 
+    def add(self, other: "_Tally") -> None:
+        self.latencies += other.latencies
+        self.statuses += other.statuses
+        self.body_bytes = max(self.body_bytes, other.body_bytes)
+
 
 def percentiles(values: list[float]) -> tuple[float, float]:
     """p50 and p99 of ``values`` (linear interpolation between samples)."""
@@ -56,14 +66,13 @@ def percentiles(values: list[float]) -> tuple[float, float]:
 
 
 def _client(
-    port: int,
     scenario: Scenario,
     count: int,
     deadline: float,
     start: threading.Barrier,
     tally: _Tally,
 ) -> None:
-    conn = http.client.HTTPConnection(HOST, port, timeout=30)
+    conn = http.client.HTTPConnection(HOST, scenario.port, timeout=30)
     try:
         conn.connect()  # outside the timings
     except OSError:
@@ -87,7 +96,7 @@ def _client(
 
 
 def _run(
-    port: int, scenario: Scenario, concurrency: int, total: int, cap: float
+    scenario: Scenario, concurrency: int, total: int, cap: float
 ) -> tuple[_Tally, float]:
     """Send ``total`` requests over ``concurrency`` clients; merged tally, seconds."""
     tallies = [_Tally() for _ in range(concurrency)]
@@ -97,9 +106,7 @@ def _run(
         total // concurrency + (i < total % concurrency) for i in range(concurrency)
     ]
     threads = [
-        threading.Thread(
-            target=_client, args=(port, scenario, n, deadline, start, tally)
-        )
+        threading.Thread(target=_client, args=(scenario, n, deadline, start, tally))
         for n, tally in zip(counts, tallies, strict=True)
     ]
     for thread in threads:
@@ -109,10 +116,9 @@ def _run(
     for thread in threads:
         thread.join()
     seconds = time.perf_counter() - began
-    merged = _Tally(body_bytes=max(t.body_bytes for t in tallies))
+    merged = _Tally()
     for tally in tallies:
-        merged.latencies += tally.latencies
-        merged.statuses += tally.statuses
+        merged.add(tally)
     return merged, seconds
 
 
@@ -123,14 +129,9 @@ def _check(tally: _Tally, label: str) -> None:
         raise BenchError(f"{label}: {len(bad)} non-200 answers {sorted(set(bad))}")
 
 
-def measure(
-    port: int, scenario: Scenario, *, concurrency: int, config: Config
+def _measurement(
+    scenario: Scenario, concurrency: int, tally: _Tally, seconds: float, wanted: int
 ) -> Measurement:
-    """Warm up, then load ``scenario``; raise BenchError on any non-200 answer."""
-    label = f"{scenario.name} c={concurrency}"
-    _check(_run(port, scenario, concurrency, config.warmup, config.time_cap)[0], label)
-    tally, seconds = _run(port, scenario, concurrency, config.requests, config.time_cap)
-    _check(tally, label)
     p50, p99 = percentiles(tally.latencies)
     done = len(tally.latencies)
     return Measurement(
@@ -144,5 +145,28 @@ def measure(
         p99_ms=round(p99 * 1000, 2),
         non_200=0,
         body_bytes=tally.body_bytes,
-        capped=done < config.requests,
+        capped=done < wanted,
     )
+
+
+def measure(
+    scenarios: list[Scenario], *, concurrency: int, config: Config
+) -> list[Measurement]:
+    """Warm each scenario up, then load them in turn for :data:`ROUNDS` rounds
+    of ``config.requests / ROUNDS`` each; raise BenchError on any non-200."""
+    for scenario in scenarios:
+        label = f"{scenario.name} c={concurrency}"
+        _check(_run(scenario, concurrency, config.warmup, config.time_cap)[0], label)
+    tallies = {scenario.name: _Tally() for scenario in scenarios}
+    seconds = dict.fromkeys(tallies, 0.0)
+    for round_ in range(ROUNDS):
+        share = config.requests // ROUNDS + (round_ < config.requests % ROUNDS)
+        for scenario in scenarios:
+            tally, spent = _run(scenario, concurrency, share, config.time_cap / ROUNDS)
+            _check(tally, f"{scenario.name} c={concurrency}")
+            tallies[scenario.name].add(tally)
+            seconds[scenario.name] += spent
+    return [
+        _measurement(s, concurrency, tallies[s.name], seconds[s.name], config.requests)
+        for s in scenarios
+    ]

@@ -9,10 +9,19 @@ from dataclasses import asdict
 from importlib.metadata import version
 from pathlib import Path
 
-from bench.load import Measurement
+from bench.load import Measurement, percentiles
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-PACKAGES = ("Django", "wagtail", "daphne", "channels", "Twisted")
+PACKAGES = (
+    "Django",
+    "wagtail",
+    "daphne",
+    "uvicorn",
+    "channels",
+    "channels-redis",
+    "websockets",
+    "Twisted",
+)
 COLUMNS = ("page", "c", "req/s", "p50 ms", "p99 ms", "non-200", "bytes", "n", "s")
 
 
@@ -60,16 +69,40 @@ def _row(run: Measurement) -> tuple[str, ...]:
     )
 
 
-def print_table(runs: list[Measurement]) -> None:
-    """An aligned table of every measurement."""
-    rows = [COLUMNS, *map(_row, runs)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+def print_rows(rows: list[tuple[str, ...]]) -> None:
+    """Right-aligned columns; the first row is the header."""
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
         emit(
             "  ".join(
-                cell.rjust(width) for cell, width in zip(row, widths, strict=True)
+                str(cell).rjust(width) for cell, width in zip(row, widths, strict=True)
             )
         )
+
+
+def print_table(runs: list[Measurement]) -> None:
+    """An aligned table of every measurement."""
+    print_rows([COLUMNS, *map(_row, runs)])
+
+
+def latency_summary(seconds: list[float]) -> dict[str, float]:
+    """n, p50 and p99 in milliseconds of a list of durations in seconds."""
+    p50, p99 = percentiles(seconds)
+    return {
+        "n": len(seconds),
+        "p50_ms": round(p50 * 1000, 2),
+        "p99_ms": round(p99 * 1000, 2),
+    }
+
+
+def latency_ratio(subject: dict, baseline: dict) -> dict[str, float]:
+    """p50 and p99 of one latency summary over another's."""
+    return {key: round(subject[key] / baseline[key], 2) for key in ("p50_ms", "p99_ms")}
+
+
+def print_latency_ratio(label: str, ratio: dict[str, float]) -> None:
+    """A line like ``memory approve → event / echo: p50 = 40.1x  p99 = 27.9x``."""
+    emit(f"{label}: p50 = {ratio['p50_ms']}x  p99 = {ratio['p99_ms']}x")
 
 
 def print_ratios(found: list[dict[str, object]]) -> None:

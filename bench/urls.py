@@ -1,9 +1,16 @@
-"""The portal's URLs behind a bare ``TemplateView`` baseline at ``bench/bare/``."""
+"""The portal's URLs behind the benchmarks' baselines and probes.
+
+``bench/bare/``: a ``TemplateView`` without context processors (no queries).
+``bench/tasks/``: a plain ``ListView`` of the rows the queue shows.
+``bench/publish/``: one live event, as an approval would send it.
+"""
 
 from django.urls import path
 from django.views.generic import TemplateView
 
 from portal.urls import urlpatterns as portal_urlpatterns
+
+from .views import PublishView, TaskListView
 
 BARE_CONTEXT = {
     "title": "代维门户",
@@ -20,5 +27,7 @@ urlpatterns = [
         ),
         name="bench_bare",
     ),
+    path("bench/tasks/", TaskListView.as_view(), name="bench_tasks"),
+    path("bench/publish/", PublishView.as_view(), name="bench_publish"),
     *portal_urlpatterns,
 ]

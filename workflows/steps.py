@@ -86,7 +86,18 @@ def user_holds(user, step: Step, company=None) -> bool:
 
 
 def held_steps(user) -> list[tuple[str, int | None]]:
-    """(permission, company id or None) of every step ``user`` may take."""
+    """(permission, company id or None) of every step ``user`` may take.
+
+    Worked out once per user object (one request), like its group ids: a queue
+    page filters and counts by it several times.
+    """
+    cached = getattr(user, "_portal_held_steps", None)
+    if cached is None:
+        cached = user._portal_held_steps = _held_steps(user)
+    return cached
+
+
+def _held_steps(user) -> list[tuple[str, int | None]]:
     held = []
     if not user.is_active:
         return held

@@ -127,7 +127,20 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "capacity": 500, "expiry": 30},
+            "CONFIG": {
+                # The layer waits for messages in a blocking pop of 5 s; redis-py 8
+                # cuts any read at 5 s by default, which closed every socket idle
+                # that long (django/channels_redis#422). Reads wait, connects don't.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": None,
+                        "socket_connect_timeout": 5,
+                    }
+                ],
+                "capacity": 500,
+                "expiry": 30,
+            },
         }
     }
 else:

@@ -64,6 +64,27 @@ def test_scaled_mode_uses_postgresql_and_redis_from_the_environment():
     assert layer == "channels_redis.core.RedisChannelLayer"
 
 
+PRINT_LAYER_TIMEOUTS = (
+    "from channels_redis.utils import create_pool, decode_hosts; "
+    "from django.conf import settings as s; "
+    "host = decode_hosts(s.CHANNEL_LAYERS['default']['CONFIG']['hosts'])[0]; "
+    "kwargs = create_pool(host).connection_kwargs; "
+    "print(kwargs['socket_timeout'], kwargs['socket_connect_timeout'])"
+)
+
+
+def test_scaled_mode_layer_waits_for_messages_without_a_read_timeout():
+    """The layer's blocking pop lasts 5 s: a 5 s read timeout closed idle sockets."""
+    result = run(
+        ["-c", PRINT_LAYER_TIMEOUTS],
+        "portal.settings.dev",
+        REDIS_URL="redis://redis.internal:6379/0",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["None", "5"]
+
+
 def production(**env):
     return run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],

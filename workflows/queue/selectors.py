@@ -6,7 +6,7 @@ their request, company, site and owner through ``select_related``.
 
 from dataclasses import dataclass
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from viewflow.workflow.models import Task as FlowTask
 from viewflow.workflow.status import STATUS
@@ -61,10 +61,7 @@ def actionable_tasks(user) -> QuerySet[FlowTask]:
 
 def _task_rows(queryset: QuerySet) -> QuerySet[FlowTask]:
     return queryset.select_related(
-        "owner",
-        "process__request__company",
-        "process__request__site",
-        "process__request__requester",
+        "owner", "process__request__company", "process__request__site"
     ).order_by(F("process__request__due_at").asc(nulls_last=True), "created", "pk")
 
 
@@ -117,15 +114,26 @@ def filed_requests(user, spec: QueueFilter) -> QuerySet[Request]:
 
 
 def open_count(user) -> int:
-    """Open tasks the user has or may claim: the badge in the header."""
+    """Open tasks the user has or may claim: the badge in the header.
+
+    The sum of the two task tabs: an offered task has no owner yet.
+    """
     if not user.is_authenticated:
         return 0
-    return actionable_tasks(user).count()
+    return sum(tab_counts(user).values())
 
 
 def tab_counts(user) -> dict[str, int]:
-    tasks = visible_tasks(user).filter(status__in=OPEN_STATUSES)
-    return {
-        "mine": tasks.filter(owner=user).count(),
-        "offered": tasks.filter(_offered_to(user)).count(),
-    }
+    """Open tasks assigned to the user and offered to them, in one query.
+
+    Counted once per user object (one request), so the tabs, the header badge
+    and the ``X-Queue-Count`` header of a page agree.
+    """
+    cached = getattr(user, "_portal_queue_counts", None)
+    if cached is None:
+        tasks = visible_tasks(user).filter(status__in=OPEN_STATUSES)
+        cached = user._portal_queue_counts = tasks.aggregate(
+            mine=Count("pk", filter=Q(owner=user)),
+            offered=Count("pk", filter=_offered_to(user)),
+        )
+    return cached
