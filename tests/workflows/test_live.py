@@ -84,6 +84,32 @@ async def test_event_of_a_rolled_back_transaction_is_never_sent(socket_for, mana
     assert await socket.receive_nothing(timeout=0.2)
 
 
+def publish_a_busy_transaction(mine, other):
+    """Three saves of task 7, one of task 8, and a savepoint rolled back."""
+    with transaction.atomic():
+        for _ in range(3):
+            publish_on_commit([mine, other], {"task": 7})
+        with transaction.atomic():
+            publish_on_commit([mine], {"task": 9})
+            transaction.set_rollback(True)
+        publish_on_commit([mine], {"task": 8})
+        publish_on_commit([mine], {"task": 7})
+
+
+async def test_a_commit_tells_each_group_of_each_change_once(socket_for, manager_a):
+    socket = await connected_socket(socket_for, manager_a)
+    mine = user_group(manager_a.pk)
+
+    await sync_to_async(publish_a_busy_transaction)(mine, company_group(0))
+    received = [(await socket.receive_json_from())["task"] for _ in range(2)]
+
+    assert received == [7, 8]
+    assert await socket.receive_nothing(timeout=0.2)
+
+    await sync_to_async(publish_a_busy_transaction)(mine, company_group(0))
+    assert [(await socket.receive_json_from())["task"] for _ in range(2)] == [7, 8]
+
+
 async def test_company_event_does_not_reach_another_company(
     socket_for, manager_a, manager_b, company_a
 ):
