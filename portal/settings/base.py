@@ -146,7 +146,7 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "BACKEND": "portal.layers.SweepingInMemoryChannelLayer",
             "CONFIG": {"capacity": 500, "expiry": 30},
         }
     }
