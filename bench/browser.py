@@ -112,11 +112,18 @@ async def receive(socket: ClientConnection, timeout: float = TIMEOUT) -> dict:
 
 async def arrival(socket: ClientConnection, key: str, value: object) -> float:
     """Read until a message with ``key`` == ``value``: when it arrived."""
+    return (await arrival_of(socket, key, value))[0]
+
+
+async def arrival_of(
+    socket: ClientConnection, key: str, value: object
+) -> tuple[float, dict]:
+    """Read until a message with ``key`` == ``value``: when it arrived, and it."""
     deadline = time.perf_counter() + TIMEOUT
     while True:
         message = await receive(socket, max(deadline - time.perf_counter(), 0.001))
         if message.get(key) == value:
-            return time.perf_counter()
+            return time.perf_counter(), message
 
 
 async def echo_seconds(socket: ClientConnection) -> float:

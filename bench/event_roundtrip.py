@@ -7,6 +7,9 @@ turn, over the same sockets:
 * ``echo``: a text frame to ``/bench/echo/`` and back (the socket alone);
 * ``publish → event``: POST ``/bench/publish/`` (the portal's publisher to the
   user's group, no database write) until the socket has the event;
+* ``send → event``: of that, from the publisher's ``group_send`` (wall clock
+  stamped in the event by the server) until the socket has it: the live
+  layer's own leg (layer, consumer, frame), the part an echo compares with;
 * ``approve → event``: POST the real decision form of a review task until the
   socket has that task's ``queue.changed``: the view, the flow's transaction
   and commit, ``group_send`` after commit, the consumer, the frame;
@@ -28,6 +31,7 @@ from bench.browser import (
     PUBLISH_PATH,
     Browser,
     arrival,
+    arrival_of,
     echo_seconds,
     open_socket,
 )
@@ -46,10 +50,16 @@ NAME = "event_roundtrip"
 WARMUP = 10
 ECHO = "echo"
 PUBLISHED = "publish → event"
+SENT = "send → event"
 APPROVED = "approve → event"
 APPROVE_HTTP = "approve HTTP"
-LABELS = (ECHO, PUBLISHED, APPROVED, APPROVE_HTTP)
-RATIOS = ((APPROVED, ECHO), (PUBLISHED, ECHO), (APPROVED, APPROVE_HTTP))
+LABELS = (ECHO, SENT, PUBLISHED, APPROVED, APPROVE_HTTP)
+RATIOS = (
+    (APPROVED, ECHO),
+    (SENT, ECHO),
+    (PUBLISHED, ECHO),
+    (APPROVED, APPROVE_HTTP),
+)
 
 
 async def _round(browser: Browser, live, echo, seq: int, group: str, task) -> dict:
@@ -57,7 +67,9 @@ async def _round(browser: Browser, live, echo, seq: int, group: str, task) -> di
     figures = {ECHO: await echo_seconds(echo)}
     began = time.perf_counter()
     answer = browser.post_soon(PUBLISH_PATH, {"group": group, "seq": seq})
-    figures[PUBLISHED] = await arrival(live, "seq", seq) - began
+    arrived, event = await arrival_of(live, "seq", seq)
+    figures[SENT] = time.time() - event["sent"]
+    figures[PUBLISHED] = arrived - began
     (await answer).check(204)
     request_pk, task_pk = task
     began = time.perf_counter()

@@ -1,5 +1,7 @@
 """Baselines and probes the benchmarks serve; only ``bench.urls`` routes them."""
 
+import time
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -38,5 +40,6 @@ class PublishView(LoginRequiredMixin, View):
         group = request.POST.get("group", "")
         if group not in groups_for_user(request.user):
             raise PermissionDenied
-        send_now([group], {"task": 0, "process": 0, "seq": int(request.POST["seq"])})
+        seq = int(request.POST["seq"])
+        send_now([group], {"task": 0, "process": 0, "seq": seq, "sent": time.time()})
         return HttpResponse(status=204)
