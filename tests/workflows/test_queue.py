@@ -29,6 +29,25 @@ def test_review_is_offered_to_the_reviewers_and_filed_for_the_requester(
     assert change.reference not in rows(client_for(manager_a).get(QUEUE))
 
 
+@pytest.mark.parametrize("tab", ["offered", "mine", "filed"])
+def test_every_row_links_where_reverse_says(
+    tab, submit, roster_a, reviewer, manager_a, client_for
+):
+    change = submit(people_in=1)
+    task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    args = [change.pk, task.pk]
+    if tab == "mine":
+        client_for(reviewer).post(reverse("workflows:claim", args=args))
+    client = client_for(manager_a if tab == "filed" else reviewer)
+    page = rows(client.get(QUEUE, {"tab": tab}))
+    links = {"request": [change.pk]}
+    if tab != "filed":
+        links |= {"task": args, "claim" if tab == "offered" else "release": args}
+    for name, link_args in links.items():
+        assert f'"{reverse(f"workflows:{name}", args=link_args)}"' in page, name
+    assert "{" not in page.split('<table class="queue">')[1].split("</table>")[0]
+
+
 def test_claim_and_release_from_the_list(submit, roster_a, reviewer, client_for):
     change = submit(people_in=1)
     task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")

@@ -3,6 +3,7 @@ that the live client fetches to resync rows and counts."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import ListView
@@ -16,6 +17,42 @@ from . import selectors
 
 def _int(value) -> int | None:
     return int(value) if value and str(value).isdigit() else None
+
+
+# The links of a row: (URL name, number of integer arguments).
+ROW_LINKS = {
+    "request": ("workflows:request", 1),
+    "task": ("workflows:task", 2),
+    "claim": ("workflows:claim", 2),
+    "release": ("workflows:release", 2),
+}
+
+
+def link_format(name: str, arguments: int) -> str:
+    """``name`` reversed once with marker ids, as a ``str.format`` pattern.
+
+    A page of 50 rows has 150 links; reversing each costs a fifth of the
+    page (``python -m bench queue_vs_listview``), formatting costs nothing.
+    """
+    markers = [str(987654321000 + i) for i in range(arguments)]
+    url = reverse(name, args=markers).replace("{", "{{").replace("}", "}}")
+    for index, marker in enumerate(markers):
+        url = url.replace(marker, f"{{{index}}}")
+    return url
+
+
+def with_links(rows, tab: str):
+    """Give each row of a page its links (``row.links.request`` and the task's)."""
+    formats = {key: link_format(*target) for key, target in ROW_LINKS.items()}
+    for row in rows:
+        if tab == "filed":
+            row.links = {"request": formats["request"].format(row.pk)}
+        else:
+            row.links = {
+                key: pattern.format(row.process_id, row.pk)
+                for key, pattern in formats.items()
+            }
+    return rows
 
 
 class QueueCountMixin:
@@ -63,6 +100,12 @@ class QueueView(LoginRequiredMixin, QueueCountMixin, ListView):
         if self.tab == "filed":
             return selectors.filed_requests(user, self.spec())
         return selectors.queue_tasks(user, self.tab, self.spec())
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        return paginator, page, with_links(rows, self.tab), is_paginated
 
     def get_context_data(self, **kwargs):
         user = self.request.user
