@@ -63,12 +63,20 @@ def group_ids_of(user) -> frozenset[int]:
 
 
 def role_group_id(name: str) -> Callable[[object], int]:
-    """A ``group_id`` callable for a fixed role group."""
+    """A ``group_id`` callable for a fixed role group.
+
+    Role groups are made by a migration and keep their names; their ids are
+    read once per rules snapshot (which every publish replaces), not on each
+    permission check.
+    """
 
     def resolve(rules) -> int:
         from django.contrib.auth.models import Group
 
-        return Group.objects.only("pk").get(name=name).pk
+        known = vars(rules).setdefault("_role_group_ids", {})
+        if name not in known:
+            known[name] = Group.objects.only("pk").get(name=name).pk
+        return known[name]
 
     return resolve
 

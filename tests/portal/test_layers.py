@@ -28,11 +28,3 @@ async def test_expired_messages_are_swept_once_a_second_at_most(monkeypatch):
     clock[0] += 0.5
     await layer.group_send("company.2", {"type": "queue.changed"})
     assert "page.two" not in layer.channels
-
-
-def test_the_embedded_mode_uses_it(settings):
-    backend = settings.CHANNEL_LAYERS["default"]["BACKEND"]
-    assert backend in (
-        "portal.layers.SweepingInMemoryChannelLayer",
-        "channels_redis.core.RedisChannelLayer",
-    )

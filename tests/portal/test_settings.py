@@ -49,7 +49,7 @@ def test_embedded_mode_uses_sqlite_with_immediate_wal_and_memory_layer():
     engine, layer, transaction_mode, init_command = mode()
 
     assert engine == "django.db.backends.sqlite3"
-    assert layer == "channels.layers.InMemoryChannelLayer"
+    assert layer == "portal.layers.SweepingInMemoryChannelLayer"
     assert transaction_mode == "IMMEDIATE"
     assert "journal_mode=WAL" in init_command
 
