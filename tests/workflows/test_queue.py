@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from viewflow.workflow.fields import get_flow_ref
 from viewflow.workflow.models import Task
 
 from bench.seed import tasks_clone
@@ -134,3 +135,20 @@ def test_query_count_is_the_same_for_ten_and_five_thousand_rows(
         assert rows(response).count("data-row=") == min(total, 50)
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_pages_of_fifty_with_and_without_filters(
+    submit, roster_a, reviewer, client_for, contract_a
+):
+    contract_a.headcount = 1000
+    contract_a.save()
+    change = submit(people_in=1)
+    task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    tasks_clone(task=task, count=59)
+    client = client_for(reviewer)
+    for extra in ({}, {"flow": get_flow_ref(change.flow_class)}):
+        first = rows(client.get(QUEUE, {"tab": "offered", **extra}))
+        assert first.count("data-row=") == 50 and "Page 1 of 2" in first
+        second = rows(client.get(QUEUE, {"tab": "offered", "page": 2, **extra}))
+        assert second.count("data-row=") == 10 and "Page 2 of 2" in second
+    assert 'data-count="offered">60<' in first

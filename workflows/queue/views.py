@@ -101,6 +101,14 @@ class QueueView(LoginRequiredMixin, QueueCountMixin, ListView):
             return selectors.filed_requests(user, self.spec())
         return selectors.queue_tasks(user, self.tab, self.spec())
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.tab in ("mine", "offered") and self.spec() == selectors.QueueFilter():
+            # Unfiltered, a task tab holds what its tab count (read anyway for
+            # the tabs and the badge) says: no second count of the rows.
+            paginator.count = selectors.tab_counts(self.request.user)[self.tab]
+        return paginator
+
     def paginate_queryset(self, queryset, page_size):
         paginator, page, rows, is_paginated = super().paginate_queryset(
             queryset, page_size
