@@ -151,6 +151,10 @@ else:
         }
     }
 
+# A live socket closes itself after this long and its page reconnects at
+# once: channel layers forget group members a day (group_expiry) after joining.
+LIVE_SOCKET_MAX_AGE = env.int("LIVE_SOCKET_MAX_AGE", default=6 * 3600)
+
 # Timers (a change taking effect on its date) -----------------------------
 # The embedded mode fires them inside the server process, so their events
 # reach its in-memory layer; the scaled mode runs ``manage.py workflow_timers``

@@ -137,3 +137,14 @@ async def test_user_event_does_not_reach_another_user_of_the_company(
 
     assert (await socket_manager.receive_json_from())["task"] == 1
     assert await socket_engineer.receive_nothing(timeout=0.2)
+
+
+async def test_an_old_socket_closes_itself_so_its_page_reconnects(
+    socket_for, manager_a, settings
+):
+    settings.LIVE_SOCKET_MAX_AGE = 0.2
+    socket = await connected_socket(socket_for, manager_a)
+
+    closed = await socket.receive_output(timeout=3)
+
+    assert closed == {"type": "websocket.close", "code": 4000}

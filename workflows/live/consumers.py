@@ -1,5 +1,9 @@
+import asyncio
+import random
+
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 
 from .groups import groups_for_user
 
@@ -8,10 +12,15 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     """One socket per open page; joins only the groups of the logged-in user.
 
     Delivery is at most once, so the client re-reads its queue on every
-    (re)connect; the ``hello`` message tells it to.
+    (re)connect; the ``hello`` message tells it to. Channel layers drop a
+    socket from its groups a day after it joined (``group_expiry``) without
+    telling it, so a page left open on a duty-room screen would fall silent:
+    the socket closes itself after ``LIVE_SOCKET_MAX_AGE`` seconds and the
+    client reconnects (and resyncs) at once.
     """
 
     groups = []
+    CLOSE_TOO_OLD = 4000
 
     async def connect(self):
         user = self.scope.get("user")
@@ -23,8 +32,15 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
         await self.send_json({"type": "hello", "resync": True})
+        # Spread: pages opened together (a restart) do not all return at once.
+        self.retire = asyncio.get_running_loop().call_later(
+            settings.LIVE_SOCKET_MAX_AGE * random.uniform(0.9, 1.0),
+            lambda: asyncio.ensure_future(self.close(code=self.CLOSE_TOO_OLD)),
+        )
 
     async def disconnect(self, code):
+        if getattr(self, "retire", None) is not None:
+            self.retire.cancel()
         for group in getattr(self, "joined", []):
             await self.channel_layer.group_discard(group, self.channel_name)
 
