@@ -6,8 +6,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
 from viewflow.workflow.models import Task as FlowTask
+from viewflow.workflow.status import PROCESS
 
 from registry.models import Company
+
+OUTCOME_LABELS = {
+    "approved": _("Approved"),
+    "rejected": _("Rejected"),
+    "acknowledged": _("Acknowledged"),
+}
 
 
 class Request(Process):
@@ -64,6 +71,13 @@ class Request(Process):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    @property
+    def state_label(self) -> str:
+        """Where the request stands once no step waits: its outcome, or closed."""
+        if self.outcome in OUTCOME_LABELS:
+            return OUTCOME_LABELS[self.outcome]
+        return _("Closed") if self.status == PROCESS.DONE else _("In progress")
 
     @property
     def title(self) -> str:

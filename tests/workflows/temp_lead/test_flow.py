@@ -62,6 +62,24 @@ def test_carrier_is_told_at_once(report, carrier, monkeypatch):
     assert auth_group(carrier.groups.get().pk) in sent[0]
 
 
+def test_the_requester_sees_the_report_acknowledged(
+    report, manager_a, carrier, client_for
+):
+    lead = report()
+    filed = client_for(manager_a)
+    assert "Carrier acknowledges" in rows_of(filed, lead)
+    client_for(carrier).post(ack_url(lead), {"comment": "已知悉"})
+    assert "Acknowledged" in rows_of(filed, lead)
+    page = filed.get(f"/requests/{lead.pk}/").content.decode()
+    assert '<span class="tag">Acknowledged</span>' in page
+
+
+def rows_of(client, lead) -> str:
+    """The row of ``lead`` in the client's filed tab."""
+    page = client.get("/queue/", {"tab": "filed"}).content.decode()
+    return page.split(f'data-row="request-{lead.pk}"')[1].split("</tr>")[0]
+
+
 def test_only_the_carrier_acknowledges_and_only_once(
     report, manager_a, manager_b, carrier, make_user, client_for
 ):
