@@ -20,7 +20,8 @@
 
   function announce(fresh) {
     if (!notice || !fresh.length) return;
-    notice.textContent = notice.dataset.label + " " + fresh.join("; ");
+    var label = notice.dataset.label;  // "新任务：" needs no space, "New task:" does
+    notice.textContent = label + (/[\u3000-\uffff]$/.test(label) ? "" : " ") + fresh.join("; ");
     notice.hidden = false;
     clearTimeout(notice.timer);
     notice.timer = setTimeout(function () { notice.hidden = true; }, 8000);

@@ -69,6 +69,7 @@ def test_approval_appears_live_in_the_other_users_open_queue(
         expect(queue.locator("[data-badge]")).to_have_text("1")
         expect(queue.locator("#live-notice")).to_be_visible()
         expect(queue.locator("#live-notice")).to_contain_text(leave.reference)
+        expect(queue.locator("#live-notice")).to_contain_text("新任务：甲方审批 · ")
         assert queue.evaluate("window.__marker") == 1, "the queue page was reloaded"
         screenshot(queue, "live-carrier-after")
         screenshot(lead, "live-lead-after")
