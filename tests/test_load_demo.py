@@ -147,3 +147,17 @@ def test_every_demo_user_logs_in_with_the_printed_password(client):
     for user in get_user_model().objects.all():
         assert client.login(username=user.username, password=DEMO_PASSWORD)
         assert user.groups.exists(), user.username
+
+
+@pytest.mark.django_db
+def test_the_printed_logins_name_each_role():
+    from io import StringIO
+
+    from django.utils import translation
+
+    out = StringIO()
+    with translation.override("zh-hans"):
+        call_command("load_demo", "--logins", stdout=out)
+    printed = out.getvalue()
+    assert f"（密码：{DEMO_PASSWORD}）" in printed
+    assert "  lead_a     代维单位负责人 (contractor_manager)\n" in printed

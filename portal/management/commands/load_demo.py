@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 import fixtures
 from fixtures.users import logins
+from registry.roles import Role
 
 
 class Command(BaseCommand):
@@ -21,4 +22,4 @@ class Command(BaseCommand):
         if options["logins"]:
             self.stdout.write(_("Demo logins (password: %s):") % fixtures.DEMO_PASSWORD)
             for username, role in logins():
-                self.stdout.write(f"  {username:<10} {role}")
+                self.stdout.write(f"  {username:<10} {Role(role).label} ({role})")
