@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .memo import per_user
+
 
 class Role(models.TextChoices):
     CARRIER_ADMIN = "carrier_admin", _("Carrier admin")
@@ -35,11 +37,8 @@ def roles_of(user) -> frozenset[str]:
     """The role values of ``user``, read once per request object."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_portal_roles", None)
-    if cached is None:
-        names = user.groups.filter(name__in=Role.values).values_list("name", flat=True)
-        cached = user._portal_roles = frozenset(names)
-    return cached
+    names = user.groups.filter(name__in=Role.values).values_list("name", flat=True)
+    return per_user(user, "roles", lambda: frozenset(names))
 
 
 def is_carrier(user) -> bool:

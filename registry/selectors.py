@@ -7,6 +7,7 @@ reads company-owned rows through these functions.
 
 from django.db.models import QuerySet
 
+from .memo import per_user
 from .models import Company, Contract, Membership, Site, StaffMember
 from .roles import is_carrier
 
@@ -15,12 +16,13 @@ def company_of(user) -> Company | None:
     """The contractor company ``user`` belongs to, if any (cached on the user)."""
     if not user.is_authenticated:
         return None
-    if not hasattr(user, "_portal_company"):
-        membership = (
-            Membership.objects.select_related("company").filter(user=user).first()
-        )
-        user._portal_company = membership.company if membership else None
-    return user._portal_company
+
+    def read() -> Company | None:
+        membership = Membership.objects.select_related("company").filter(user=user)
+        membership = membership.first()
+        return membership.company if membership else None
+
+    return per_user(user, "company", read)
 
 
 def _scoped(queryset: QuerySet, user, company_field: str) -> QuerySet:

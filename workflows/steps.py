@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from home.rules import current_rules
+from registry.memo import per_user
 from registry.selectors import company_of
 
 PREFIX = "workflows.step:"
@@ -55,11 +56,8 @@ def request_company(process):
 
 def group_ids_of(user) -> frozenset[int]:
     """The ids of the user's Django groups, read once per user object."""
-    cached = getattr(user, "_portal_group_ids", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("pk", flat=True))
-        user._portal_group_ids = cached
-    return cached
+    ids = user.groups.values_list("pk", flat=True)
+    return per_user(user, "group_ids", lambda: frozenset(ids))
 
 
 def role_group_id(name: str) -> Callable[[object], int]:
@@ -99,10 +97,7 @@ def held_steps(user) -> list[tuple[str, int | None]]:
     Worked out once per user object (one request), like its group ids: a queue
     page filters and counts by it several times.
     """
-    cached = getattr(user, "_portal_held_steps", None)
-    if cached is None:
-        cached = user._portal_held_steps = _held_steps(user)
-    return cached
+    return per_user(user, "held_steps", lambda: _held_steps(user))
 
 
 def _held_steps(user) -> list[tuple[str, int | None]]:

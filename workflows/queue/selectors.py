@@ -11,6 +11,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Task as FlowTask
 from viewflow.workflow.status import STATUS
 
+from registry.memo import per_user
 from registry.roles import is_carrier
 
 from ..models import Request
@@ -129,11 +130,12 @@ def tab_counts(user) -> dict[str, int]:
     Counted once per user object (one request), so the tabs, the header badge
     and the ``X-Queue-Count`` header of a page agree.
     """
-    cached = getattr(user, "_portal_queue_counts", None)
-    if cached is None:
+
+    def count() -> dict[str, int]:
         tasks = visible_tasks(user).filter(status__in=OPEN_STATUSES)
-        cached = user._portal_queue_counts = tasks.aggregate(
+        return tasks.aggregate(
             mine=Count("pk", filter=Q(owner=user)),
             offered=Count("pk", filter=_offered_to(user)),
         )
-    return cached
+
+    return per_user(user, "queue_counts", count)
