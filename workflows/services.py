@@ -4,7 +4,7 @@ import secrets
 from collections.abc import Callable
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -132,3 +132,18 @@ def summary_write(request: Request, message, **params) -> None:
             }
             text = str(message) % values if values else str(message)
             setattr(request, field, text[:200])
+
+
+def clash_validate(clashes, message, field: str | None = None) -> None:
+    """Refuse dates that overlap a row of ``clashes``, naming the earliest's dates.
+
+    ``message`` takes ``%(start)s`` and ``%(end)s``; ``field`` puts the error
+    on that field instead of the whole form.
+    """
+    clash = clashes.order_by("start_date").first()
+    if clash is None:
+        return
+    error = ValidationError(
+        message, params={"start": clash.start_date, "end": clash.end_date}
+    )
+    raise ValidationError({field: error}) if field else error

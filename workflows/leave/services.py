@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from home.rules import current_rules
 from registry.models import StaffMember
 from registry.selectors import company_of
-from workflows.services import new_reference, summary_write, transition_record
+from workflows.services import (
+    clash_validate,
+    new_reference,
+    summary_write,
+    transition_record,
+)
 
 from . import rules
 from .models import END_BEFORE_START, Leave
@@ -73,11 +78,9 @@ def leave_validate(*, user, data: LeaveInput) -> StaffMember:
 
 
 def overlap_validate(*, person: StaffMember, start: date, end: date) -> None:
-    clash = leave_overlapping(person_id=person.pk, start=start, end=end)
-    clash = clash.order_by("start_date").first()
-    if clash is not None:
-        params = {"start": clash.start_date, "end": clash.end_date}
-        raise ValidationError(OVERLAPS, params=params)
+    clash_validate(
+        leave_overlapping(person_id=person.pk, start=start, end=end), OVERLAPS
+    )
 
 
 def leave_submit(*, user, data: LeaveInput) -> Leave:

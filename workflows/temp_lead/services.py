@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from registry.models import Company, StaffMember
 from registry.selectors import company_of
 from workflows.leave.selectors import leave_overlapping
-from workflows.services import new_reference, summary_write, transition_record
+from workflows.services import (
+    clash_validate,
+    new_reference,
+    summary_write,
+    transition_record,
+)
 
 from .models import ACKNOWLEDGED, END_BEFORE_START, TempLead
 from .selectors import temp_leads_overlapping
@@ -49,23 +54,16 @@ def temp_lead_validate(*, user, data: TempLeadInput) -> Company:
         raise ValidationError({"end_date": END_BEFORE_START})
     away = leave_overlapping(
         person_id=data.stand_in.pk, start=data.start_date, end=data.end_date
-    ).first()
-    if away is not None:
-        params = {"start": away.start_date, "end": away.end_date}
-        raise ValidationError(
-            {"stand_in": ValidationError(STAND_IN_ON_LEAVE, params=params)}
-        )
+    )
+    clash_validate(away, STAND_IN_ON_LEAVE, field="stand_in")
     overlap_validate(company=company, start=data.start_date, end=data.end_date)
     return company
 
 
 def overlap_validate(*, company: Company, start: date, end: date) -> None:
     """One stand-in per company and day."""
-    clash = temp_leads_overlapping(company_id=company.pk, start=start, end=end)
-    clash = clash.order_by("start_date").first()
-    if clash is not None:
-        params = {"start": clash.start_date, "end": clash.end_date}
-        raise ValidationError(OVERLAPS, params=params)
+    clashes = temp_leads_overlapping(company_id=company.pk, start=start, end=end)
+    clash_validate(clashes, OVERLAPS)
 
 
 def temp_lead_submit(*, user, data: TempLeadInput) -> TempLead:
