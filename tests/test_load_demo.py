@@ -1,8 +1,14 @@
-"""``manage.py load_demo`` builds the demo and a second run changes nothing."""
+"""``manage.py load_demo`` builds the demo and a second run changes nothing.
+
+The demo's story (who waits on whom, what took effect, who is away) and its
+counts are the same on any day: the tests load it on several.
+"""
 
 import datetime
+from collections import Counter
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
@@ -12,10 +18,16 @@ from viewflow.workflow.status import PROCESS, STATUS
 from wagtail.models import Revision
 
 from fixtures import DEMO_PASSWORD
-from registry.calendar import local_today
+from fixtures.leave import DEMO as LEAVE
+from fixtures.registry import contract_number
+from fixtures.staff_changes import DEMO as STAFF_CHANGES
+from fixtures.temp_leads import DEMO as TEMP_LEADS
+from home.models import PolicyPage
+from registry.calendar import CALENDAR_ZONE, local_today
 from registry.models import Company, Contract, Membership, Region, Site, StaffMember
 from workflows.leave.models import Leave
 from workflows.models import Request, Transition
+from workflows.staff_change.models import StaffChange
 from workflows.temp_lead.models import TempLead
 from workflows.temp_lead.selectors import acting_lead_for
 
@@ -66,14 +78,61 @@ def timer_of(leave) -> Task:
     return Task.objects.get(process_id=leave.pk, status=STATUS.SCHEDULED)
 
 
-@pytest.mark.django_db
-def test_demo_has_two_companies_with_their_contracts_and_staff():
-    call_command("load_demo")
+# The demo loaded on the real day, on a 2 January (contracts written for one
+# calendar year used to end the day before) and on a leap day of a year the
+# statutory calendar does not know (working days fall back to Monday to Friday).
+DAYS = {
+    "today": None,
+    "january": datetime.datetime(2027, 1, 2, 9, tzinfo=CALENDAR_ZONE),
+    "leap-day-no-calendar": datetime.datetime(2028, 2, 29, 23, tzinfo=CALENDAR_ZONE),
+}
+
+
+@pytest.fixture(params=DAYS.values(), ids=DAYS.keys())
+def demo_day(request, db):
+    """The demo loaded on that day; the clock stays on it through the test."""
+    if request.param is None:
+        call_command("load_demo")
+        yield local_today()
+        return
+    with time_machine.travel(request.param, tick=True):
+        call_command("load_demo")
+        yield local_today()
+
+
+def contract_of(number_template: str) -> Contract:
+    return Contract.objects.get(number=contract_number(number_template))
+
+
+def staff_change_state(change: StaffChange) -> str:
+    """Where the change stands: its open step, or how it ended or waits."""
+    task = Task.objects.filter(process_id=change.pk).exclude(status=STATUS.DONE)
+    task = task.first()
+    if task is None:
+        return change.outcome
+    if task.status == STATUS.SCHEDULED:
+        return f"timer {task.flow_task.name}"
+    return task.flow_task.name
+
+
+def test_demo_has_two_companies_with_their_contracts_and_staff(demo_day):
     assert Company.objects.count() == 2
+    assert Region.objects.count() == 4
+    assert Site.objects.count() == 12
     headcounts = sorted(Contract.objects.values_list("headcount", flat=True))
     assert headcounts == [20, 30]
-    assert 55 <= StaffMember.objects.count() <= 65
-    assert Site.objects.count() >= 12
+    for contract in Contract.objects.all():
+        assert contract.period_start <= demo_day <= contract.period_end
+        assert contract.period_end - demo_day == datetime.timedelta(days=40)
+        assert contract.number.startswith(f"DW-{contract.period_start.year}-")
+    # 60 people in data/registry.json, 1 + 4 joined by the two changes in effect.
+    assert StaffMember.objects.count() == 65
+    assert dict(Counter(StaffMember.objects.values_list("status", flat=True))) == {
+        "on_duty": 48,
+        "on_leave": 2,
+        "trainee": 9,
+        "left": 6,
+    }
     assert set(Site.objects.values_list("region__tier", flat=True)) == {
         "core_city",
         "delta",
@@ -82,10 +141,32 @@ def test_demo_has_two_companies_with_their_contracts_and_staff():
     }
 
 
+def test_demo_has_staff_changes_in_every_state(demo_day):
+    changes = [StaffChange.objects.get(reason=spec[5]) for spec in STAFF_CHANGES]
+    assert [staff_change_state(change) for change in changes] == [
+        "approved",  # took effect months ago
+        "review",
+        "revise",  # returned for changes
+        "exception_review",  # above the cap
+        "rejected",
+        "timer wait_effective",  # approved, takes effect in 10 days
+        "approved",  # an exception above the cap, in effect
+    ]
+    for change in changes:
+        contract = change.contract
+        assert contract.period_start <= change.effective_date <= contract.period_end
+    in_effect = [change for change in changes if change.applied_on]
+    assert [change.effective_date <= demo_day for change in in_effect] == [True] * 2
+    waiting = changes[5]
+    assert waiting.effective_date == demo_day + datetime.timedelta(days=10)
+    leaver = waiting.people.get(direction="out").staff
+    assert leaver.status == StaffMember.Status.ON_DUTY
+    assert waiting.contract == contract_of("DW-{year}-002")
+
+
 @pytest.mark.django_db
-def test_demo_has_leave_in_every_state():
-    call_command("load_demo")
-    today = local_today()
+def test_demo_has_leave_in_every_state(demo_day):
+    today = demo_day
     assert open_steps(Leave) == ["carrier_approval", "company_approval"]
     waiting = Leave.objects.get(outcome="", decision="approved")
     assert waiting.needs_carrier and waiting.days > waiting.carrier_after_days
@@ -101,12 +182,15 @@ def test_demo_has_leave_in_every_state():
         assert leave.person.status == StaffMember.Status.ON_LEAVE
     over = approved.get(ended_on__isnull=False)
     assert over.end_date < today and over.status == PROCESS.DONE
+    for leave in Leave.objects.select_related("person__contract"):
+        contract = leave.person.contract
+        assert contract.period_start <= leave.start_date <= contract.period_end
+        assert contract.period_start <= leave.end_date <= contract.period_end
 
 
 @pytest.mark.django_db
-def test_demo_has_temporary_leads_awaiting_acting_and_over():
-    call_command("load_demo")
-    today = local_today()
+def test_demo_has_temporary_leads_awaiting_acting_and_over(demo_day):
+    today = demo_day
     assert open_steps(TempLead) == ["acknowledge"]
     assert TempLead.objects.get(status=PROCESS.NEW).start_date > today
     acknowledged = TempLead.objects.filter(outcome="acknowledged")
@@ -117,6 +201,57 @@ def test_demo_has_temporary_leads_awaiting_acting_and_over():
     assert acknowledged.get(end_date__lt=today)
     acting = acknowledged.get(end_date__gte=today)
     assert acting_lead_for(acting.company, today) == acting.stand_in
+    for lead in TempLead.objects.select_related("stand_in__contract"):
+        contract = lead.stand_in.contract
+        assert contract.period_start <= lead.start_date <= lead.end_date
+        assert lead.end_date <= contract.period_end
+
+
+def test_demo_policies_took_effect_before_the_demo_day(demo_day):
+    dates = PolicyPage.objects.values_list("effective_date", flat=True)
+    assert len(dates) == 5
+    assert all(date < demo_day for date in dates)
+
+
+@pytest.mark.django_db
+def test_a_rerun_on_a_later_day_keeps_every_date_and_lets_time_pass():
+    with time_machine.travel(DAYS["january"], tick=True):
+        call_command("load_demo")
+        first = snapshot()
+        dated = dated_rows()
+    waiting = StaffChange.objects.get(reason=STAFF_CHANGES[5][5])
+    leaver = waiting.people.get(direction="out").staff
+    with time_machine.travel(DAYS["january"] + datetime.timedelta(days=400)):
+        call_command("load_demo")
+        assert dated_rows() == dated
+        for name in ("Company", "Contract", "Site", "Region"):
+            assert snapshot()[name] == first[name]
+        # Only the timers fallen due moved: the replacement took effect.
+        leaver.refresh_from_db()
+        assert leaver.status == StaffMember.Status.LEFT
+        assert leaver.left_on == waiting.effective_date
+        assert StaffMember.objects.count() == 66
+        assert StaffChange.objects.count() == len(STAFF_CHANGES)
+        assert Leave.objects.count() == len(LEAVE)
+        assert TempLead.objects.count() == len(TEMP_LEADS)
+
+
+def dated_rows() -> dict:
+    return {
+        "contracts": list(
+            Contract.objects.order_by("pk").values_list(
+                "number", "period_start", "period_end"
+            )
+        ),
+        "staff": list(
+            StaffMember.objects.filter(employee_no__regex=r"^[A-Z]{2}\d{3}$")
+            .order_by("pk")
+            .values_list("joined_on", "certificate_expiry")
+        ),
+        "policies": list(
+            PolicyPage.objects.order_by("pk").values_list("effective_date", flat=True)
+        ),
+    }
 
 
 @pytest.mark.django_db
@@ -131,7 +266,7 @@ def test_second_run_changes_nothing():
 def test_a_rerun_keeps_what_the_flows_did_and_fires_timers_fallen_due():
     call_command("load_demo")
     gone = StaffMember.objects.filter(employee_no="XL025")
-    gone.update(status=StaffMember.Status.LEFT, left_on=datetime.date(2026, 12, 1))
+    gone.update(status=StaffMember.Status.LEFT, left_on=local_today())
     ahead = Leave.objects.get(outcome="approved", began_on__isnull=True)
     Task.objects.filter(pk=timer_of(ahead).pk).update(scheduled=timezone.now())
     call_command("load_demo")
