@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory, Password
 
 from portal.roles import apply_role_permissions
+from registry.calendar import local_today
 from registry.models import Company, Contract, Membership, Region, Site, StaffMember
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -54,7 +55,10 @@ class ContractFactory(DjangoModelFactory):
     company = factory.SubFactory(CompanyFactory)
     number = factory.Sequence(lambda n: f"HT-{n:04d}")
     period_start = datetime.date(2025, 1, 1)
-    period_end = datetime.date(2027, 12, 31)
+    # A year past today, whatever today is: requests dated from today fit in.
+    period_end = factory.LazyFunction(
+        lambda: local_today() + datetime.timedelta(days=365)
+    )
     headcount = 20
 
     @factory.post_generation

@@ -50,7 +50,9 @@ def test_demo_checklists_cover_both_kinds_of_site():
     room = ChecklistTemplate.objects.get(code="room-prework-safety")
     assert (bts.site_kind, room.site_kind) == ("base_station", "machine_room")
     assert bts.live and room.live
-    assert bts.items.filter(kind="number").count() >= 5
+    assert bts.items.count() == len(checklists.BTS_MONTHLY) == 21
+    assert room.items.count() == len(checklists.ROOM_PREWORK) == 9
+    assert bts.items.filter(kind="number").count() == 6
     earth = bts.items.get(key="grounding_resistance")
     assert (earth.unit, earth.max_value) == ("Ω", Decimal("5"))
     for template in (bts, room):

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import chinese_calendar
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -168,3 +169,32 @@ def test_rejects_an_adjusted_working_day_on_a_weekday():
 def test_rejects_a_year_out_of_range():
     with transaction.atomic(), pytest.raises(IntegrityError):
         CalendarYear.objects.create(year=20277)
+
+
+def test_a_deadline_running_into_a_year_without_data_counts_weekends_only():
+    # 2026 is seeded (New Year's Day 2026 is a holiday); 2027 is not (as with
+    # chinesecalendar 1.11), so its New Year's Day, a Friday, and National Day
+    # count as worked.
+    forget_years(2027)
+    assert years_without_data([2026, 2027]) == [2027]
+    assert not is_working_day(date(2026, 1, 1))
+    assert is_working_day(date(2027, 1, 1))
+    assert add_working_days(date(2026, 12, 30), 2) == date(2027, 1, 1)
+    assert add_working_days(date(2026, 12, 30), 3) == date(2027, 1, 4)
+    assert working_days_between(date(2027, 9, 30), date(2027, 10, 8)) == 6
+
+
+def test_with_the_clock_a_year_ahead_deadlines_count_monday_to_friday():
+    forget_years(2028, 2029)
+    with time_machine.travel(datetime(2028, 1, 6, 9, tzinfo=UTC)):
+        today = local_today()
+        assert years_without_data([today.year, today.year + 1]) == [2028, 2029]
+        due = add_working_days(today, 10)
+    assert due == date(2028, 1, 20)  # two weeks later, Thursday to Thursday
+    assert working_days_between(today, due) == 10
+
+
+def forget_years(*years: int) -> None:
+    """As if no package or admin had entered these years yet."""
+    CalendarYear.objects.filter(year__in=years).delete()
+    CalendarDay.objects.filter(date__year__in=years).delete()

@@ -1,12 +1,19 @@
 """The working calendar in the Wagtail admin: snippets and the dashboard warning."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
-from registry.calendar import is_working_day, local_today
+from registry.calendar import (
+    CALENDAR_ZONE,
+    is_working_day,
+    local_today,
+    years_without_data,
+)
 from registry.models import CalendarDay, CalendarYear
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +101,36 @@ def test_dashboard_warning_only_for_users_who_can_enter_days(client, django_user
     response = client.get("/admin/")
     assert response.status_code == 200
     assert PANEL not in response.content.decode()
+
+
+WARNING = {
+    "en": (
+        "No statutory holidays or adjusted working days are entered for 2028, 2029. "
+        "Until they are, deadlines in working days there fall back to weekends only: "
+        "every Monday to Friday counts as a working day, public holidays included, "
+        "and no Saturday or Sunday does."
+    ),
+    "zh-hans": (
+        "2028, 2029年尚未录入法定节假日和调休工作日。录入之前，这些年份中以工作日计算的"
+        "期限只按周末休息计算：周一至周五一律计为工作日（法定节假日也计入），周六、周日"
+        "一律不计为工作日。"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", WARNING)
+def test_dashboard_says_deadlines_fall_back_to_weekends_a_year_ahead(
+    client, admin_user, language
+):
+    # Over a year past the seeded calendar (chinesecalendar 1.11 ends in 2026):
+    # neither this year nor the next is entered, so the warning names both.
+    CalendarYear.objects.filter(year__in=[2028, 2029]).delete()
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = language
+    profile.save()
+    with time_machine.travel(datetime(2028, 2, 5, 9, tzinfo=CALENDAR_ZONE)):
+        assert years_without_data([2028, 2029]) == [2028, 2029]
+        client.force_login(admin_user)
+        content = client.get("/admin/").content.decode()
+    assert PANEL in content
+    assert WARNING[language] in " ".join(content.split())
