@@ -6,7 +6,7 @@ PORT ?= 8000
 SERVICES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: install messages run test test-services bench lint
+.PHONY: install messages run test test-future test-services bench lint
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,21 @@ lint: install
 
 test: messages lint
 	$(BIN)/pytest -q
+
+# The tests that read the clock (demo, working calendar, leave and staff-change
+# timers and deadlines, the queue, the API) on a machine 400 days ahead.
+# libfaketime moves the whole process and its children (Daphne servers,
+# SQLite's own clock), not only Python's time functions.
+FUTURE_TESTS := tests/test_load_demo.py tests/home/test_demo_loaders.py \
+	tests/registry tests/workflows/leave tests/workflows/temp_lead \
+	tests/workflows/staff_change/test_flow.py tests/workflows/staff_change/test_rules.py \
+	tests/workflows/test_queue.py tests/workflows/test_api.py \
+	tests/home/test_rules_reader.py tests/home/test_decisions.py \
+	tests/home/test_request_forms.py tests/home/test_request_admin.py
+
+test-future: messages
+	@command -v faketime >/dev/null || { echo "test-future needs faketime (apt-get install faketime)"; exit 1; }
+	faketime -f "+400d" $(BIN)/pytest -q -p no:cacheprovider $(FUTURE_TESTS)
 
 test-services: messages
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
