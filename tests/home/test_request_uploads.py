@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from home.request_documents import attachment_url
 from home.request_services import ATTACHMENTS_COLLECTION
 from home.request_submissions import RequestSubmission
+from tests.form_pages import post_form_page
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def post_with_file(client, page, site, upload, language="zh-hans"):
         get_field_clean_name("Urgency"): "Low",
         PLAN: upload,
     }
-    return client.post(page.url, data)
+    return post_form_page(client, page.url, data)
 
 
 def stored_files() -> set[str]:
@@ -177,7 +178,8 @@ def test_files_stored_before_a_failing_start_are_removed(
     before = stored_files()
 
     with pytest.raises(RuntimeError):
-        client_for(manager_a).post(
+        post_form_page(
+            client_for(manager_a),
             page.url,
             {"site": site_a.pk, "subject": "x", PLAN: SimpleUploadedFile("p.pdf", PDF)},
         )
