@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from home.request_documents import attachment_url
 from home.request_services import ATTACHMENTS_COLLECTION
 from home.request_submissions import RequestSubmission
-from tests.form_pages import post_form_page
+from tests.form_pages import form_token, post_form_page
 
 pytestmark = pytest.mark.django_db
 
@@ -23,15 +23,17 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
 def post_with_file(client, page, site, upload, language="zh-hans"):
+    token = form_token(client, page.url)
     client.cookies["django_language"] = language
     data = {
+        **token,
         "site": site.pk,
         "subject": "升级方案",
         get_field_clean_name("作业内容"): "见附件",
         get_field_clean_name("Urgency"): "Low",
         PLAN: upload,
     }
-    return post_form_page(client, page.url, data)
+    return client.post(page.url, data)
 
 
 def stored_files() -> set[str]:
