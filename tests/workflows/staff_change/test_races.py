@@ -18,6 +18,10 @@ def test_twenty_concurrent_requests_get_exactly_the_three_free_positions(
     race(lambda i: submit(people_in=1).pk)
     changes = StaffChange.objects.filter(contract=contract_a)
     assert changes.count() == RACERS
+    numbers = sorted(
+        int(ref[-5:]) for ref in changes.values_list("reference", flat=True)
+    )
+    assert numbers == list(range(1, RACERS + 1))
     assert changes.filter(within_cap=True).count() == 3
     assert changes.filter(within_cap=False).count() == RACERS - 3
 
