@@ -1,5 +1,6 @@
 """Request form pages: a kind's typed fields first, then the admin's extra fields."""
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -19,9 +20,17 @@ from wagtail.models import Page
 from .request_fields import FIELD_CHOICES, RequestFormBuilder
 from .request_kinds import TypedFieldsForm, get_kind, kind_choices
 from .request_panels import TypedFieldsPanel
-from .request_selectors import submissions_for_user
+from .request_selectors import submission_by_token, submissions_for_user
 from .request_services import request_submit
 from .request_submissions import RequestSubmission
+from .request_tokens import (
+    ALREADY_FILED,
+    FIELD,
+    FORM_EXPIRED,
+    AlreadyFiled,
+    form_token_issue,
+    form_token_read,
+)
 
 TYPED_NAME_TAKEN = _(
     "“%(label)s” would be stored as “%(name)s”, a field this kind of request "
@@ -190,16 +199,49 @@ class RequestFormPage(RoutablePageMixin, AbstractForm):
             *((request.POST, request.FILES) if request.method == "POST" else ()),
             user=request.user,
         )
-        if request.method == "POST" and form.is_valid():
+        token = None
+        if request.method == "POST":
+            token = form_token_read(
+                request.POST.get(FIELD, ""), page=self, user=request.user
+            )
+            filed = self.file(request, form, token)
+            if filed is not None:
+                return filed
+        context = self.get_context(request)
+        context["form"] = form
+        context["form_token_field"] = FIELD
+        context["form_token"] = form_token_issue(page=self, user=request.user)
+        if token is not None:  # not filed: the same form may still file once
+            context["form_token"] = request.POST[FIELD]
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def file(self, request, form, token):
+        """File the posted form once: a redirect, or None to show its errors.
+
+        A token that filed before (a double click, a resubmitted page) leads to
+        the request it filed, checked again after a refusal in case the first
+        post was committed meanwhile.
+        """
+        earlier = submission_by_token(user=request.user, token=token)
+        if earlier is None and form.is_valid():
+            if token is None:
+                form.add_error(None, FORM_EXPIRED)
+                return None
             try:
-                submission = request_submit(page=self, user=request.user, form=form)
+                submission = request_submit(
+                    page=self, user=request.user, form=form, token=token
+                )
+            except AlreadyFiled as filed:
+                earlier = filed.submission
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 return redirect(self.landing_url(submission))
-        context = self.get_context(request)
-        context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context)
+        earlier = earlier or submission_by_token(user=request.user, token=token)
+        if earlier is None:
+            return None
+        messages.info(request, ALREADY_FILED % {"reference": earlier.reference})
+        return redirect(self.landing_url(earlier))
 
     @path("submitted/<int:pk>/", name="submitted")
     def submitted_route(self, request, pk):

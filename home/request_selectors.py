@@ -41,3 +41,10 @@ def request_answers_context(submission: RequestSubmission | None) -> dict:
         "answers": submission.answers,
         "documents": list(submission.attachments.all()),
     }
+
+
+def submission_by_token(*, user, token: str | None) -> RequestSubmission | None:
+    """What ``user`` filed with the one-time form token ``token``, if anything."""
+    if not token:
+        return None
+    return RequestSubmission.objects.filter(user=user, form_token=token).first()

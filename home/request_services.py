@@ -3,6 +3,7 @@
 import datetime
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.documents import get_document_model
@@ -11,7 +12,9 @@ from wagtail.models import Collection, CollectionViewRestriction
 from registry.selectors import company_of
 
 from .request_fields import FILE
+from .request_selectors import submission_by_token
 from .request_submissions import RequestSubmission
+from .request_tokens import AlreadyFiled
 
 # A database value, the same in every language, so it is looked up by name.
 ATTACHMENTS_COLLECTION = "申请附件 Request attachments"
@@ -34,17 +37,20 @@ def attachments_collection() -> Collection:
     return collection
 
 
-def request_submit(*, page, user, form) -> RequestSubmission:
+def request_submit(*, page, user, form, token: str = "") -> RequestSubmission:
     """Store the attachments, start the kind's flow and record the submission.
 
     One transaction: if anything fails (the flow's ``start`` included) no row
-    is left, and the uploaded files are removed from storage again.
+    is left, and the uploaded files are removed from storage again. A filing
+    with a ``token`` already used raises ``AlreadyFiled`` and writes nothing:
+    one user's filings are serialised by a lock on their row.
     """
     kind = page.request_kind
     company = company_of(user)
     documents = {}
     try:
         with transaction.atomic():
+            _token_claim(user=user, token=token)
             _store_attachments(page, user, form, into=documents)
             answers = _extra_answers(page, form, documents)
             process = kind.start(
@@ -70,6 +76,7 @@ def request_submit(*, page, user, form) -> RequestSubmission:
                 process_reference=str(getattr(process, "reference", "") or ""),
                 answers=answers,
                 form_data={answer["name"]: answer["value"] for answer in answers},
+                form_token=token,
             )
             submission.attachments.set(documents.values())
             _record_on_process(process, submission)
@@ -78,6 +85,16 @@ def request_submit(*, page, user, form) -> RequestSubmission:
             document.file.delete(save=False)
         raise
     return submission
+
+
+def _token_claim(*, user, token: str) -> None:
+    """Lock the filer's row; refuse a token that has filed before."""
+    if not token:
+        return
+    get_user_model().objects.select_for_update(no_key=True).only("pk").get(pk=user.pk)
+    earlier = submission_by_token(user=user, token=token)
+    if earlier is not None:
+        raise AlreadyFiled(earlier)
 
 
 def _store_attachments(page, user, form, *, into: dict) -> None:

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
@@ -60,11 +61,26 @@ class RequestSubmission(AbstractFormSubmission):
         verbose_name=_("attachments"),
     )
 
+    form_token = models.CharField(
+        _("one-time form token"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("Set when filed from a form page: that form files only once."),
+    )
+
     class Meta:
         verbose_name = _("request submission")
         verbose_name_plural = _("request submissions")
         ordering = ["-submit_time"]
         indexes = [models.Index(fields=["process_type", "process_id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "form_token"],
+                condition=~Q(form_token=""),
+                name="request_submission_form_token_once",
+            ),
+        ]
 
     @property
     def reference(self) -> str:

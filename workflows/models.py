@@ -1,4 +1,4 @@
-"""What every request flow shares: the request row and its audit trail."""
+"""What every request flow shares: the request row, its audit trail, its number."""
 
 from django.conf import settings
 from django.db import models
@@ -139,3 +139,27 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.action}"
+
+
+class ReferenceSequence(models.Model):
+    """The last number given to one kind of request in one year.
+
+    ``workflows.services.new_reference`` takes the next one inside the filing's
+    transaction, under a lock on this row.
+    """
+
+    kind = models.CharField(_("kind"), max_length=10)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number given"), default=0)
+
+    class Meta:
+        verbose_name = _("reference sequence")
+        verbose_name_plural = _("reference sequences")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "year"], name="reference_sequence_per_kind_and_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}-{self.year}: {self.last}"

@@ -1,17 +1,19 @@
 """Writes every flow shares: references, the audit trail, acting on a task."""
 
-import secrets
 from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task as FlowTask
 from viewflow.workflow.status import STATUS
 
-from .models import Request, Transition
+from registry.models import StaffMember
+
+from .models import ReferenceSequence, Request, Transition
 
 ALREADY_HANDLED = _("This task has already been handled by someone else.")
 CLAIMED_BY_OTHER = _("Another person has claimed this task.")
@@ -24,9 +26,33 @@ class TaskConflict(Exception):
 
 
 def new_reference(prefix: str) -> str:
-    """A short unique reference like ``SC-20261121-7F3A9C``."""
-    day = timezone.localdate().strftime("%Y%m%d")
-    return f"{prefix}-{day}-{secrets.token_hex(3).upper()}"
+    """The next reference of ``prefix`` this year, like ``SC-2026-00042``.
+
+    Taken in the caller's transaction under a lock on the (kind, year) row, so
+    a filing that rolls back gives its number back and concurrent filings get
+    consecutive numbers (PostgreSQL row lock; SQLite's IMMEDIATE transactions
+    serialise writers).
+    """
+    year = timezone.localdate().year
+    with transaction.atomic():
+        sequence, _created = (
+            ReferenceSequence.objects.select_for_update().get_or_create(
+                kind=prefix, year=year
+            )
+        )
+        sequence.last += 1
+        sequence.save(update_fields=["last"])
+    return f"{prefix}-{year}-{sequence.last:05d}"
+
+
+def person_lock(*, person_id: int) -> None:
+    """Serialise the writes that book a person's days: leave and stand-in terms.
+
+    ``FOR NO KEY UPDATE`` on PostgreSQL, so rows that merely reference the
+    person (checked at commit) never wait on it; SQLite's IMMEDIATE
+    transactions already serialise writers.
+    """
+    StaffMember.objects.select_for_update(no_key=True).only("pk").get(pk=person_id)
 
 
 def transition_record(

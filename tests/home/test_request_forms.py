@@ -10,6 +10,7 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from home.request_kinds import register, unregister
 from home.request_selectors import request_answers_context, submission_for_process
 from home.request_submissions import RequestSubmission
+from tests.form_pages import post_form_page
 from tests.home.request_flow import REFUSED, VISIT
 
 pytestmark = pytest.mark.django_db
@@ -45,8 +46,8 @@ def test_form_renders_typed_fields_first_then_the_extra_fields(
 def test_submission_starts_the_flow_with_answers_under_their_labels(
     client_for, manager_a, site_a, visit_page
 ):
-    response = client_for(manager_a).post(
-        visit_page.url, answers(site_a, **{DATE: "2026-03-15"})
+    response = post_form_page(
+        client_for(manager_a), visit_page.url, answers(site_a, **{DATE: "2026-03-15"})
     )
 
     assert response.status_code == 302
@@ -80,7 +81,7 @@ def test_landing_page_shows_the_reference_and_the_answers(
     client_for, manager_a, site_a, visit_page
 ):
     client = client_for(manager_a)
-    response = client.post(visit_page.url, answers(site_a), follow=True)
+    response = post_form_page(client, visit_page.url, answers(site_a), follow=True)
 
     submission = RequestSubmission.objects.get()
     html = response.content.decode()
@@ -93,7 +94,9 @@ def test_the_flows_own_reference_is_the_one_shown(
 ):
     page = make_form_page("test_numbered")
 
-    response = client_for(manager_a).post(page.url, answers(site_a), follow=True)
+    response = post_form_page(
+        client_for(manager_a), page.url, answers(site_a), follow=True
+    )
 
     assert RequestSubmission.objects.get().reference == "SC-20260315-001"
     assert "SC-20260315-001" in response.content.decode()
@@ -110,16 +113,18 @@ def test_typed_fields_may_be_any_form_that_takes_the_user(
         "subject",
         "note",
     ]
-    refused = client.post(page.url, {"site": site_b.pk, "subject": "x", "note": "y"})
+    refused = post_form_page(
+        client, page.url, {"site": site_b.pk, "subject": "x", "note": "y"}
+    )
     assert list(refused.context["form"].errors) == ["site"]
-    client.post(page.url, {"site": site_a.pk, "subject": "x", "note": "y"})
+    post_form_page(client, page.url, {"site": site_a.pk, "subject": "x", "note": "y"})
     assert Process.objects.get().data["request"]["answers"][0]["value"] == "y"
 
 
 def test_answers_keep_the_label_they_had_when_filed(
     client_for, manager_a, site_a, visit_page
 ):
-    client_for(manager_a).post(visit_page.url, answers(site_a))
+    post_form_page(client_for(manager_a), visit_page.url, answers(site_a))
     field = visit_page.form_fields.get(clean_name=WORK)
     field.label = "工作内容（新）"
     field.save()
@@ -132,7 +137,9 @@ def test_answers_keep_the_label_they_had_when_filed(
 def test_missing_required_extra_field_rerenders_and_writes_nothing(
     client_for, manager_a, site_a, visit_page, nothing_written
 ):
-    response = client_for(manager_a).post(visit_page.url, answers(site_a, **{WORK: ""}))
+    response = post_form_page(
+        client_for(manager_a), visit_page.url, answers(site_a, **{WORK: ""})
+    )
 
     assert response.status_code == 200
     form = response.context["form"]
@@ -148,7 +155,7 @@ def test_a_start_that_raises_writes_nothing(
     page = make_form_page("test_broken")
 
     with pytest.raises(RuntimeError):
-        client_for(manager_a).post(page.url, answers(site_a))
+        post_form_page(client_for(manager_a), page.url, answers(site_a))
 
     nothing_written()
 
@@ -158,7 +165,7 @@ def test_a_start_that_refuses_rerenders_with_its_message_and_writes_nothing(
 ):
     page = make_form_page("test_refusing")
 
-    response = client_for(manager_a).post(page.url, answers(site_a))
+    response = post_form_page(client_for(manager_a), page.url, answers(site_a))
 
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [REFUSED]
@@ -177,7 +184,7 @@ def test_post_without_csrf_token_is_refused(manager_a, site_a, visit_page):
     client = Client(enforce_csrf_checks=True)
     client.force_login(manager_a)
 
-    response = client.post(visit_page.url, answers(site_a))
+    response = post_form_page(client, visit_page.url, answers(site_a))
 
     assert response.status_code == 403
     assert not Process.objects.exists()
@@ -188,13 +195,15 @@ def test_contractor_files_only_for_their_own_company(
 ):
     client = client_for(manager_a)
 
-    refused = client.post(
-        visit_page.url, answers(site_b, company=site_b.maintained_by_id)
+    refused = post_form_page(
+        client, visit_page.url, answers(site_b, company=site_b.maintained_by_id)
     )
     assert list(refused.context["form"].errors) == ["site"]
     assert not Process.objects.exists()
 
-    client.post(visit_page.url, answers(site_a, company=site_b.maintained_by_id))
+    post_form_page(
+        client, visit_page.url, answers(site_a, company=site_b.maintained_by_id)
+    )
     process = Process.objects.get()
     assert process.data["company"] == company_a.pk
     assert RequestSubmission.objects.get().company == company_a
@@ -203,7 +212,7 @@ def test_contractor_files_only_for_their_own_company(
 def test_landing_page_is_not_shown_to_another_company(
     client_for, manager_a, manager_b, site_a, visit_page
 ):
-    client_for(manager_a).post(visit_page.url, answers(site_a))
+    post_form_page(client_for(manager_a), visit_page.url, answers(site_a))
     landing = f"{visit_page.url}submitted/{RequestSubmission.objects.get().pk}/"
 
     assert client_for(manager_b).get(landing).status_code == 404
@@ -228,7 +237,7 @@ def test_a_kind_with_a_permission_is_closed_to_users_without_it(
 
     try:
         assert client.get(page.url).status_code == 403
-        assert client.post(page.url, {}).status_code == 403
+        assert post_form_page(client, page.url, {}).status_code == 403
         assert client.get(requests_index.url).context["request_pages"] == []
     finally:
         unregister("test_guarded")

@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from home.request_documents import attachment_url
 from home.request_services import ATTACHMENTS_COLLECTION
 from home.request_submissions import RequestSubmission
+from tests.form_pages import form_token, post_form_page
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +23,10 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
 def post_with_file(client, page, site, upload, language="zh-hans"):
+    token = form_token(client, page.url)
     client.cookies["django_language"] = language
     data = {
+        **token,
         "site": site.pk,
         "subject": "升级方案",
         get_field_clean_name("作业内容"): "见附件",
@@ -177,7 +180,8 @@ def test_files_stored_before_a_failing_start_are_removed(
     before = stored_files()
 
     with pytest.raises(RuntimeError):
-        client_for(manager_a).post(
+        post_form_page(
+            client_for(manager_a),
             page.url,
             {"site": site_a.pk, "subject": "x", PLAN: SimpleUploadedFile("p.pdf", PDF)},
         )

@@ -13,9 +13,11 @@ from registry.selectors import company_of
 from workflows.services import (
     clash_validate,
     new_reference,
+    person_lock,
     summary_write,
     transition_record,
 )
+from workflows.temp_lead.selectors import temp_leads_naming
 
 from . import rules
 from .models import END_BEFORE_START, Leave
@@ -30,6 +32,10 @@ PERSON_LEFT = _("This person has left the company.")
 OVERLAPS = _(
     "This overlaps the same person's leave from %(start)s to %(end)s, "
     "approved or awaiting approval."
+)
+STANDS_IN = _(
+    "This person is named temporary lead from %(start)s to %(end)s: name "
+    "another stand-in for those days first."
 )
 COMMENT_REQUIRED = _("Give a reason for rejecting.")
 SUMMARY = _("Leave of %(name)s, %(start)s – %(end)s")
@@ -78,9 +84,12 @@ def leave_validate(*, user, data: LeaveInput) -> StaffMember:
 
 
 def overlap_validate(*, person: StaffMember, start: date, end: date) -> None:
+    """No two standing leaves of a person overlap, nor leave and a stand-in term."""
     clash_validate(
         leave_overlapping(person_id=person.pk, start=start, end=end), OVERLAPS
     )
+    terms = temp_leads_naming(stand_in_id=person.pk, start=start, end=end)
+    clash_validate(terms, STANDS_IN)
 
 
 def leave_submit(*, user, data: LeaveInput) -> Leave:
@@ -89,7 +98,7 @@ def leave_submit(*, user, data: LeaveInput) -> Leave:
 
     person = leave_validate(user=user, data=data)
     with transaction.atomic():
-        StaffMember.objects.select_for_update().only("pk").get(pk=person.pk)
+        person_lock(person_id=person.pk)
         overlap_validate(person=person, start=data.start_date, end=data.end_date)
         return LeaveFlow.start.run(user=user, data=data)
 
@@ -99,7 +108,7 @@ def leave_fill(*, leave: Leave, user, data: LeaveInput) -> None:
     person = leave_person(user=user, data=data)
     leave.company_id, leave.person, leave.requester = person.company_id, person, user
     leave.start_date, leave.end_date = data.start_date, data.end_date
-    leave.reason = data.reason
+    leave.reason = data.reason.strip()
     leave.days = rules.leave_days(start=data.start_date, end=data.end_date)
     leave.person_is_manager = person.user_id is not None and person.user.has_perm(
         COMPANY.permission, person.company

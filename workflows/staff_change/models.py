@@ -34,11 +34,11 @@ class StaffChange(Request):
     reason = models.TextField(_("reason"))
     effective_date = models.DateField(_("effective date"))
     positions = models.PositiveSmallIntegerField(_("positions changed"), default=0)
-    within_cap = models.BooleanField(_("within the cap"), null=True)
+    within_cap = models.BooleanField(_("within the cap"), null=True, blank=True)
     cap_used = models.PositiveSmallIntegerField(_("positions used before"), default=0)
     cap_allowed = models.PositiveSmallIntegerField(_("positions allowed"), default=0)
     cap_percent = models.DecimalField(
-        _("cap (%)"), max_digits=5, decimal_places=2, null=True
+        _("cap (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     decision = models.CharField(
         _("decision"), max_length=10, choices=Decision.choices, blank=True

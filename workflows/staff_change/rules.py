@@ -21,6 +21,10 @@ REPLACE_NEEDS_PAIRS = _(
 NOBODY_LEAVES_ON_ADD = _("An addition cannot also remove people.")
 NOBODY_JOINS_ON_REMOVE = _("A removal cannot also add people.")
 OUTSIDE_PERIOD = _("The effective date must fall within the contract period.")
+PERSON_PENDING = _(
+    "%(name)s is already in staff change %(reference)s, which is still open: "
+    "one open change per person."
+)
 USAGE_NOTE = _(
     "%(used)s of %(allowed)s positions used, this request makes %(after)s "
     "= %(percent)s%% of %(headcount)s"
@@ -46,6 +50,21 @@ def people_validate(*, kind: str, ins: int, outs: int) -> None:
             raise ValidationError(NOBODY_JOINS_ON_REMOVE)
     elif ins < 1 or ins != outs:
         raise ValidationError(REPLACE_NEEDS_PAIRS)
+
+
+def people_free_validate(*, pending: list[tuple[str, str]]) -> None:
+    """Refuse people already named in an open change: ``pending`` lists their
+    (name, reference of that change), the first one named in the message.
+
+    A person in two open changes would be counted twice against the cap, and
+    the second change to take effect would rewrite the first one's leaving date.
+    """
+    if pending:
+        name, reference = pending[0]
+        error = ValidationError(
+            PERSON_PENDING, params={"name": name, "reference": reference}
+        )
+        raise ValidationError({"staff_out": error})
 
 
 @dataclass(frozen=True)

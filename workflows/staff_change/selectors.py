@@ -1,7 +1,7 @@
 from django.db.models import Q, Sum
 from viewflow.workflow.status import PROCESS
 
-from .models import StaffChange
+from .models import StaffChange, StaffChangePerson
 
 
 def positions_in_use(*, contract_id: int, exclude_pk: int | None = None) -> int:
@@ -12,3 +12,16 @@ def positions_in_use(*, contract_id: int, exclude_pk: int | None = None) -> int:
     if exclude_pk is not None:
         counted = counted.exclude(pk=exclude_pk)
     return counted.aggregate(total=Sum("positions"))["total"] or 0
+
+
+def people_pending(
+    *, staff_ids, exclude_pk: int | None = None
+) -> list[tuple[str, str]]:
+    """(name, reference) of each of ``staff_ids`` named in an open staff change."""
+    rows = StaffChangePerson.objects.filter(
+        staff_id__in=staff_ids, change__status=PROCESS.NEW
+    )
+    if exclude_pk is not None:
+        rows = rows.exclude(change_id=exclude_pk)
+    rows = rows.order_by("change__reference", "staff__name")
+    return list(rows.values_list("staff__name", "change__reference"))

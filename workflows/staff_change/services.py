@@ -14,7 +14,7 @@ from workflows.services import new_reference, summary_write, transition_record
 
 from . import rules
 from .models import StaffChange, StaffChangePerson
-from .selectors import positions_in_use
+from .selectors import people_pending, positions_in_use
 
 NOT_ALLOWED = _("Only a contractor company's manager files staff changes.")
 NOT_YOUR_CONTRACT = _("Choose a contract of your own company.")
@@ -23,6 +23,7 @@ COMMENT_REQUIRED = _("Give a reason for this decision.")
 UNKNOWN_KIND = _("Choose add, remove or replace.")
 UNKNOWN_DECISION = _("Choose approve, reject or return.")
 NO_RETURN_ON_EXCEPTION = _("An exception is approved or rejected, not returned.")
+ALREADY_LEFT = _("%(name)s had already left on %(date)s: left unchanged.")
 
 
 @dataclass
@@ -71,7 +72,29 @@ def staff_change_submit(*, user, data: StaffChangeInput) -> StaffChange:
 
     staff_change_validate(user=user, data=data)
     with transaction.atomic():
+        people_free_validate(data=data)
         return StaffChangeFlow.start.run(user=user, data=data)
+
+
+def staff_change_revise(*, change: StaffChange, user, data: StaffChangeInput):
+    """Write a returned change's new input; the flow checks the cap again."""
+    people_free_validate(data=data, exclude_pk=change.pk)
+    staff_change_fill(change=change, user=user, data=data)
+
+
+def people_free_validate(*, data: StaffChangeInput, exclude_pk=None) -> None:
+    """No one leaves through two open changes; under the contract lock that the
+    cap check takes too, so concurrent filings of the contract are serialised.
+    """
+    contract_lock(contract_id=data.contract.pk)
+    staff_ids = [person.pk for person in data.staff_out]
+    pending = people_pending(staff_ids=staff_ids, exclude_pk=exclude_pk)
+    rules.people_free_validate(pending=pending)
+
+
+def contract_lock(*, contract_id: int) -> Contract:
+    """Lock the contract row until the transaction ends (see ``cap_assess``)."""
+    return Contract.objects.select_for_update().get(pk=contract_id)
 
 
 def staff_change_fill(*, change: StaffChange, user, data: StaffChangeInput) -> None:
@@ -80,7 +103,7 @@ def staff_change_fill(*, change: StaffChange, user, data: StaffChangeInput) -> N
     change.requester = user
     change.contract = data.contract
     change.kind = data.kind
-    change.reason = data.reason
+    change.reason = data.reason.strip()
     change.effective_date = data.effective_date
     change.positions = rules.positions_for(
         kind=data.kind, ins=len(data.people_in), outs=len(data.staff_out)
@@ -89,6 +112,7 @@ def staff_change_fill(*, change: StaffChange, user, data: StaffChangeInput) -> N
     if not change.reference:
         change.reference = new_reference("SC")
     change.answers = data.answers or change.answers
+    change.full_clean(exclude=["flow_class", "attachments"])
     change.save()
     change.people.all().delete()
     rows = [
@@ -108,7 +132,7 @@ def cap_assess(*, change: StaffChange, task) -> rules.CapCheck:
     The lock serialises concurrent requests of one contract (PostgreSQL row
     lock; on SQLite the IMMEDIATE transaction already holds the write lock).
     """
-    contract = Contract.objects.select_for_update().get(pk=change.contract_id)
+    contract = contract_lock(contract_id=change.contract_id)
     check = rules.cap_check(
         headcount=contract.headcount,
         used=positions_in_use(contract_id=contract.pk, exclude_pk=change.pk),
@@ -153,9 +177,17 @@ def decision_record(*, change: StaffChange, task, user, decision: str, comment: 
 
 
 def change_apply(*, change: StaffChange, task) -> None:
-    """The roster changes: leavers close, joiners open (as trainees)."""
+    """The roster changes: leavers close, joiners open (as trainees).
+
+    Someone who has already left keeps the date they left on (the change that
+    took them off, or an admin, was first); the audit trail says so.
+    """
+    notes = []
     for row in change.people.select_related("staff"):
-        if row.direction == "out":
+        if row.direction == "out" and row.staff.status == StaffMember.Status.LEFT:
+            params = {"name": row.staff.name, "date": row.staff.left_on}
+            notes.append(str(ALREADY_LEFT % params))
+        elif row.direction == "out":
             row.staff.status = StaffMember.Status.LEFT
             row.staff.left_on = change.effective_date
             row.staff.full_clean()
@@ -178,7 +210,9 @@ def change_apply(*, change: StaffChange, task) -> None:
     change.applied_on = change.effective_date
     change.outcome = "approved"
     change.save(update_fields=["applied_on", "outcome"])
-    transition_record(request=change, action="applied", task=task)
+    transition_record(
+        request=change, action="applied", task=task, comment=" ".join(notes)
+    )
 
 
 def effective_moment(change: StaffChange):

@@ -57,7 +57,7 @@ class ReviseView(TaskPageView):
         return kwargs
 
     def complete(self, form, activation):
-        services.staff_change_fill(
+        services.staff_change_revise(
             change=activation.process, user=self.request.user, data=form.to_input()
         )
         transition_record(

@@ -23,6 +23,18 @@ def temp_leads_overlapping(
     )
 
 
+def temp_leads_naming(
+    *, stand_in_id: int, start: date, end: date
+) -> QuerySet[TempLead]:
+    """Standing terms (reported or acknowledged) of the stand-in in start..end."""
+    return TempLead.objects.filter(
+        Q(status=PROCESS.NEW) | Q(outcome=ACKNOWLEDGED),
+        stand_in_id=stand_in_id,
+        start_date__lte=end,
+        end_date__gte=start,
+    )
+
+
 def acting_lead_for(company: Company, day: date) -> StaffMember | None:
     """The stand-in the carrier acknowledged as ``company``'s lead on ``day``."""
     term = (

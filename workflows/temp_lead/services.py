@@ -14,6 +14,7 @@ from workflows.leave.selectors import leave_overlapping
 from workflows.services import (
     clash_validate,
     new_reference,
+    person_lock,
     summary_write,
     transition_record,
 )
@@ -52,28 +53,30 @@ def temp_lead_validate(*, user, data: TempLeadInput) -> Company:
         raise ValidationError({"stand_in": NOT_ON_DUTY})
     if data.end_date < data.start_date:
         raise ValidationError({"end_date": END_BEFORE_START})
-    away = leave_overlapping(
-        person_id=data.stand_in.pk, start=data.start_date, end=data.end_date
-    )
-    clash_validate(away, STAND_IN_ON_LEAVE, field="stand_in")
-    overlap_validate(company=company, start=data.start_date, end=data.end_date)
+    overlap_validate(company=company, data=data)
     return company
 
 
-def overlap_validate(*, company: Company, start: date, end: date) -> None:
-    """One stand-in per company and day."""
+def overlap_validate(*, company: Company, data: TempLeadInput) -> None:
+    """One stand-in per company and day, and not one who is on leave then."""
+    start, end = data.start_date, data.end_date
+    away = leave_overlapping(person_id=data.stand_in.pk, start=start, end=end)
+    clash_validate(away, STAND_IN_ON_LEAVE, field="stand_in")
     clashes = temp_leads_overlapping(company_id=company.pk, start=start, end=end)
     clash_validate(clashes, OVERLAPS)
 
 
 def temp_lead_submit(*, user, data: TempLeadInput) -> TempLead:
-    """Validate and report a stand-in; reports of one company are serialised."""
+    """Validate and report a stand-in; reports of one company are serialised,
+    and with the stand-in's leave (the lock ``leave_submit`` takes too).
+    """
     from .flows import TempLeadFlow
 
     company = temp_lead_validate(user=user, data=data)
     with transaction.atomic():
-        Company.objects.select_for_update().only("pk").get(pk=company.pk)
-        overlap_validate(company=company, start=data.start_date, end=data.end_date)
+        Company.objects.select_for_update(no_key=True).only("pk").get(pk=company.pk)
+        person_lock(person_id=data.stand_in.pk)
+        overlap_validate(company=company, data=data)
         return TempLeadFlow.start.run(user=user, data=data)
 
 
@@ -81,7 +84,7 @@ def temp_lead_fill(*, lead: TempLead, user, data: TempLeadInput) -> None:
     lead.company_id, lead.requester = data.stand_in.company_id, user
     lead.stand_in = data.stand_in
     lead.start_date, lead.end_date = data.start_date, data.end_date
-    lead.reason = data.reason
+    lead.reason = data.reason.strip()
     summary_write(
         lead,
         SUMMARY,

@@ -1,10 +1,12 @@
 """Concurrent submits and approvals: serialised, exactly one outcome, no 5xx."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from viewflow.workflow.models import Task
 
 from workflows.staff_change.models import StaffChange
+from workflows.staff_change.selectors import positions_in_use
 
 from ..races import RACERS, race
 
@@ -16,6 +18,10 @@ def test_twenty_concurrent_requests_get_exactly_the_three_free_positions(
     race(lambda i: submit(people_in=1).pk)
     changes = StaffChange.objects.filter(contract=contract_a)
     assert changes.count() == RACERS
+    numbers = sorted(
+        int(ref[-5:]) for ref in changes.values_list("reference", flat=True)
+    )
+    assert numbers == list(range(1, RACERS + 1))
     assert changes.filter(within_cap=True).count() == 3
     assert changes.filter(within_cap=False).count() == RACERS - 3
 
@@ -32,3 +38,23 @@ def test_twenty_concurrent_approvals_make_exactly_one_transition(
     assert sorted(codes) == [302] + [409] * (RACERS - 1)
     assert change.transitions.filter(action="approved").count() == 1
     assert change.transitions.filter(action="applied").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_removals_of_one_person_accept_exactly_one(
+    rules_after_flush, submit, roster_a, contract_a
+):
+    leaver = roster_a[0]
+
+    def work(i):
+        try:
+            return submit(kind="remove", people_in=0, staff_out=[leaver]).pk
+        except ValidationError as refused:
+            assert list(refused.message_dict) == ["staff_out"]
+            return None
+
+    accepted = [pk for pk in race(work) if pk is not None]
+
+    assert len(accepted) == 1
+    assert StaffChange.objects.filter(contract=contract_a).count() == 1
+    assert positions_in_use(contract_id=contract_a.pk) == 1
