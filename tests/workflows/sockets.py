@@ -37,6 +37,13 @@ async def assert_nothing_came(socket, group: str) -> None:
     assert await socket.receive_json_from(timeout=5) == sentinel
 
 
+def nothing_came_to_server_socket(socket: ClientConnection, group: str) -> bool:
+    """``assert_nothing_came`` for a socket on a real server sharing the layer."""
+    sentinel = sentinel_event()
+    async_to_sync(get_channel_layer().group_send)(group, sentinel)
+    return json.loads(socket.recv(timeout=10)) == sentinel
+
+
 def nothing_came_sync(socket, group: str) -> bool:
     """``assert_nothing_came`` from sync code (a thread off the event loop)."""
     sentinel = sentinel_event()
