@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from home.request_forms import TYPED_NAME_TAKEN
 from registry.roles import Role
+from tests.form_pages import post_form_page
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,8 @@ def test_extra_field_added_in_the_editor_is_asked_and_reaches_the_process(
     form = contractor.get(visit_page.url).context["form"]
     assert form.fields[name].required
     assert form.fields[name].help_text == "Who escorts the visitors on site."
-    contractor.post(
+    post_form_page(
+        contractor,
         visit_page.url,
         {
             "site": site_a.pk,
@@ -123,7 +125,8 @@ def test_editor_offers_only_registered_kinds(admin, visit_page):
 def test_submissions_are_listed_in_the_wagtail_forms_admin(
     admin, client_for, manager_a, site_a, visit_page
 ):
-    client_for(manager_a).post(
+    post_form_page(
+        client_for(manager_a),
         visit_page.url,
         {
             "site": site_a.pk,

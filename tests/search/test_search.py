@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -106,14 +107,44 @@ def test_a_group_restriction_shows_the_policy_to_that_group_only(
     assert titles(login(None).get(URL, {"q": "escorted"})) == []
 
 
+def results_page(response) -> dict:
+    """The count line, titles, pager text and pager links of a results page."""
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    pager = soup.select_one("nav.pagination span")
+    return {
+        "count": soup.select_one("form.filters + p.muted").get_text(strip=True),
+        "titles": [hit.get_text() for hit in soup.select("ol.search-results strong")],
+        "pager": pager.get_text(strip=True) if pager else None,
+        "links": [a["href"] for a in soup.select("nav.pagination a")],
+    }
+
+
 def test_results_come_in_pages_of_ten(make_policy, login):
     for number in range(23):
         make_policy(f"机房制度{number:02}", body=ROOM_BODY)
     client = login(None)
+    query = "?q=%E6%9C%BA%E6%88%BF&page="
 
-    assert len(titles(client.get(URL, {"q": "机房"}))) == 10
-    assert len(titles(client.get(URL, {"q": "机房", "page": 3}))) == 3
-    assert "23" in client.get(URL, {"q": "机房"}).content.decode()
+    pages = [client.get(URL, {"q": "机房", "page": n}) for n in (1, 2, 3)]
+    pages = [results_page(page) for page in pages]
+
+    assert {page["count"] for page in pages} == {"“机房”共有 23 条结果"}
+    assert [len(page["titles"]) for page in pages] == [10, 10, 3]
+    shown = [title for page in pages for title in page["titles"]]
+    assert sorted(shown) == [f"机房制度{number:02}" for number in range(23)]
+    assert [page["pager"] for page in pages] == [
+        "第 1 页，共 3 页",
+        "第 2 页，共 3 页",
+        "第 3 页，共 3 页",
+    ]
+    assert [page["links"] for page in pages] == [
+        [f"{query}2"],
+        [f"{query}1", f"{query}3"],
+        [f"{query}2"],
+    ]
+    assert results_page(client.get(URL, {"q": "机房"})) == pages[0]
+    assert results_page(client.get(URL, {"q": "机房 规定"}))["pager"] is None
 
 
 @pytest.mark.parametrize("query", ["机房", "escorted"])

@@ -1,27 +1,28 @@
 """The live socket: who may connect, and events that arrive only after commit."""
 
 import pytest
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from django.db import transaction
 
 from workflows.live.events import publish_on_commit
 from workflows.live.groups import company_group, user_group
 
-from .sockets import HELLO, connected_socket
+from .sockets import HELLO, assert_nothing_came, connected_socket, nothing_came_sync
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 
 
 @sync_to_async(thread_sensitive=False)
-def publish_after_commit(groups, payload, probe):
-    """Publish inside a transaction; report whether ``probe`` got nothing before commit.
+def publish_after_commit(groups, payload, probe, probe_group):
+    """Publish inside a transaction; report whether ``probe`` (in ``probe_group``)
+    got nothing before commit.
 
     Runs off the shared sync thread, which consumers need to handle events while
     this transaction is still open.
     """
     with transaction.atomic():
         publish_on_commit(groups, payload)
-        return async_to_sync(probe.receive_nothing)(timeout=0.3)
+        return nothing_came_sync(probe, probe_group)
 
 
 def publish_and_roll_back(groups, payload):
@@ -68,8 +69,9 @@ async def test_socket_from_foreign_or_missing_origin_is_refused(
 async def test_event_reaches_the_user_only_after_commit(socket_for, manager_a):
     socket = await connected_socket(socket_for, manager_a)
 
+    mine = user_group(manager_a.pk)
     nothing_before_commit = await publish_after_commit(
-        [user_group(manager_a.pk)], {"task": 7}, socket
+        [mine], {"task": 7}, socket, mine
     )
 
     assert nothing_before_commit
@@ -79,9 +81,10 @@ async def test_event_reaches_the_user_only_after_commit(socket_for, manager_a):
 async def test_event_of_a_rolled_back_transaction_is_never_sent(socket_for, manager_a):
     socket = await connected_socket(socket_for, manager_a)
 
-    await sync_to_async(publish_and_roll_back)([user_group(manager_a.pk)], {"task": 7})
+    mine = user_group(manager_a.pk)
+    await sync_to_async(publish_and_roll_back)([mine], {"task": 7})
 
-    assert await socket.receive_nothing(timeout=0.2)
+    await assert_nothing_came(socket, mine)
 
 
 def publish_a_busy_transaction(mine, other):
@@ -104,7 +107,7 @@ async def test_a_commit_tells_each_group_of_each_change_once(socket_for, manager
     received = [(await socket.receive_json_from())["task"] for _ in range(2)]
 
     assert received == [7, 8]
-    assert await socket.receive_nothing(timeout=0.2)
+    await assert_nothing_came(socket, mine)
 
     await sync_to_async(publish_a_busy_transaction)(mine, company_group(0))
     assert [(await socket.receive_json_from())["task"] for _ in range(2)] == [7, 8]
@@ -117,14 +120,17 @@ async def test_company_event_does_not_reach_another_company(
     socket_b = await connected_socket(socket_for, manager_b)
 
     await publish_after_commit(
-        [company_group(company_a.pk)], {"queue": "staff"}, socket_a
+        [company_group(company_a.pk)],
+        {"queue": "staff"},
+        socket_a,
+        user_group(manager_a.pk),
     )
 
     assert await socket_a.receive_json_from() == {
         "type": "queue.changed",
         "queue": "staff",
     }
-    assert await socket_b.receive_nothing(timeout=0.2)
+    await assert_nothing_came(socket_b, user_group(manager_b.pk))
 
 
 async def test_user_event_does_not_reach_another_user_of_the_company(
@@ -133,10 +139,11 @@ async def test_user_event_does_not_reach_another_user_of_the_company(
     socket_manager = await connected_socket(socket_for, manager_a)
     socket_engineer = await connected_socket(socket_for, engineer_a)
 
-    await publish_after_commit([user_group(manager_a.pk)], {"task": 1}, socket_manager)
+    mine = user_group(manager_a.pk)
+    await publish_after_commit([mine], {"task": 1}, socket_manager, mine)
 
     assert (await socket_manager.receive_json_from())["task"] == 1
-    assert await socket_engineer.receive_nothing(timeout=0.2)
+    await assert_nothing_came(socket_engineer, user_group(engineer_a.pk))
 
 
 async def test_an_old_socket_closes_itself_so_its_page_reconnects(

@@ -2,13 +2,15 @@
 
 import pytest
 from asgiref.sync import sync_to_async
+from bs4 import BeautifulSoup
+from channels.exceptions import ChannelFull
 from channels.layers import get_channel_layer
 from django.test import Client
 from viewflow.workflow.models import Task
 
 from workflows.live.groups import user_group
 
-from .sockets import connected_socket
+from .sockets import assert_nothing_came, connected_socket
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 
@@ -31,7 +33,7 @@ async def test_new_task_reaches_reviewers_and_requester_not_the_other_company(
     event = await reviewer_socket.receive_json_from(timeout=2)
     assert event["type"] == "queue.changed" and event["process"] == change.pk
     assert (await requester_socket.receive_json_from(timeout=2))["process"] == change.pk
-    assert await other_socket.receive_nothing(timeout=0.3)
+    await assert_nothing_came(other_socket, user_group(manager_b.pk))
 
 
 async def test_claim_is_announced_to_the_other_reviewers(
@@ -56,6 +58,30 @@ async def test_claim_is_announced_to_the_other_reviewers(
     assert (await other_socket.receive_json_from(timeout=2))["task"] == task.pk
 
 
+def queue_rows(client, tab: str) -> tuple[str, set[int]]:
+    """What a page's resync reads: the badge count and the task rows of ``tab``."""
+    fragment = client.get("/queue/", {"tab": tab, "fragment": "1"})
+    assert fragment.status_code == 200
+    rows = BeautifulSoup(fragment.content, "html.parser").select("tr[data-task]")
+    return fragment["X-Queue-Count"], {int(row["data-task"]) for row in rows}
+
+
+async def overflow(layer, group: str, extra: int) -> int:
+    """Fill every socket queue of ``group`` and ``extra`` more; the dropped count.
+
+    The in-memory layer's ``send`` never suspends, so no consumer drains its
+    queue in between (``group_send`` does suspend, and a consumer keeps up).
+    """
+    dropped = 0
+    for channel in list(layer.groups[group]):
+        for number in range(layer.capacity + extra):
+            try:
+                await layer.send(channel, {"type": "queue.changed", "burst": number})
+            except ChannelFull:
+                dropped += 1
+    return dropped
+
+
 async def test_burst_beyond_capacity_then_reconnect_leaves_no_stale_row(
     rules_after_flush,
     socket_for,
@@ -64,26 +90,23 @@ async def test_burst_beyond_capacity_then_reconnect_leaves_no_stale_row(
     reviewer,
 ):
     change = await sync_to_async(submit)(people_in=1)
-    socket = await connected_socket(socket_for, reviewer)
-    layer = get_channel_layer()
-    for number in range(layer.capacity + 100):  # the socket's queue overflows
-        await layer.group_send(
-            user_group(reviewer.pk), {"type": "queue.changed", "task": number}
-        )
     task = await sync_to_async(Task.objects.get)(
         process_id=change.pk, flow_task_type="HUMAN"
     )
     client = Client()
     await sync_to_async(client.force_login)(reviewer)
-    await sync_to_async(client.post)(
+    assert await sync_to_async(queue_rows)(client, "offered") == ("1", {task.pk})
+    socket = await connected_socket(socket_for, reviewer)
+    mine = user_group(reviewer.pk)
+
+    assert await overflow(get_channel_layer(), mine, extra=100) == 100
+    decided = await sync_to_async(client.post)(
         f"/requests/{change.pk}/tasks/{task.pk}/", {"decision": "approved"}
     )
+    assert decided.status_code == 302
     await socket.disconnect()
 
     again = await connected_socket(socket_for, reviewer)  # hello: resync
-    fragment = await sync_to_async(client.get)(
-        "/queue/", {"tab": "offered", "fragment": "1"}
-    )
-    assert change.reference not in fragment.content.decode()
-    assert fragment["X-Queue-Count"] == "0"
-    assert again is not None
+    await assert_nothing_came(again, mine)  # nothing stale queued for the new one
+    assert await sync_to_async(queue_rows)(client, "offered") == ("0", set())
+    assert await sync_to_async(queue_rows)(client, "archive") == ("0", {task.pk})

@@ -14,8 +14,9 @@ from portal.asgi import application
 from registry.models import StaffMember
 from workflows import dispatcher
 from workflows.leave.services import decision_record
+from workflows.live.groups import user_group
 
-from ..sockets import connected_socket
+from ..sockets import assert_nothing_came, connected_socket
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
 
@@ -26,6 +27,30 @@ def in_process(settings):
     settings.WORKFLOW_TIMERS_INTERVAL = 0.05
     yield
     assert application.task is None, "the test must stop the dispatcher"
+
+
+@pytest.fixture
+def sweeps(monkeypatch):
+    """``await sweeps.passed(n)``: wait until the in-process sweep ran ``n`` times."""
+
+    class Sweeps:
+        count = 0
+
+        async def passed(self, n: int) -> None:
+            async with asyncio.timeout(10):
+                while self.count < n:
+                    await asyncio.sleep(0.01)
+
+    counter = Sweeps()
+    fire_due = dispatcher.fire_due
+
+    def counted() -> int:
+        fired = fire_due()
+        counter.count += 1
+        return fired
+
+    monkeypatch.setattr(dispatcher, "fire_due", counted)
+    return counter
 
 
 @pytest.fixture
@@ -65,13 +90,14 @@ async def status_of(person):
 
 
 async def test_a_due_timer_fires_in_the_server_and_reaches_the_open_page(
-    in_process, approved_leave, person_a, engineer_a, socket_for
+    in_process, sweeps, approved_leave, person_a, engineer_a, socket_for
 ):
     leave = await sync_to_async(approved_leave)()
     socket = await connected_socket(socket_for, engineer_a)  # starts the sweep
     try:
         assert application.task is not None
-        assert await socket.receive_nothing(timeout=0.2)
+        await sweeps.passed(2)  # the timer is not due yet: nothing fires
+        await assert_nothing_came(socket, user_group(engineer_a.pk))
         assert await status_of(person_a) == StaffMember.Status.ON_DUTY
 
         await sync_to_async(make_due)(leave)
@@ -92,7 +118,7 @@ async def test_without_the_setting_no_sweep_runs(
     await sync_to_async(make_due)(await sync_to_async(approved_leave)())
     socket = await connected_socket(socket_for, engineer_a)
     assert application.task is None
-    assert await socket.receive_nothing(timeout=0.3)
+    await assert_nothing_came(socket, user_group(engineer_a.pk))
     assert await status_of(person_a) == StaffMember.Status.ON_DUTY
 
 
