@@ -210,9 +210,12 @@ class RequestFormPage(RoutablePageMixin, AbstractForm):
         context = self.get_context(request)
         context["form"] = form
         context["form_token_field"] = FIELD
-        context["form_token"] = form_token_issue(page=self, user=request.user)
-        if token is not None:  # not filed: the same form may still file once
-            context["form_token"] = request.POST[FIELD]
+        # Not filed: a valid token posted back may still file once.
+        context["form_token"] = (
+            request.POST[FIELD]
+            if token is not None
+            else form_token_issue(page=self, user=request.user)
+        )
         return TemplateResponse(request, self.get_template(request), context)
 
     def file(self, request, form, token):

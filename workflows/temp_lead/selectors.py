@@ -8,11 +8,14 @@ from registry.models import Company, StaffMember
 from .models import ACKNOWLEDGED, TempLead
 
 
+def _standing() -> QuerySet[TempLead]:
+    """Stand-in terms that hold their dates: acknowledged or reported."""
+    return TempLead.objects.filter(Q(status=PROCESS.NEW) | Q(outcome=ACKNOWLEDGED))
+
+
 def temp_leads_standing(*, company_id: int) -> QuerySet[TempLead]:
     """The company's stand-ins that hold their dates: acknowledged or reported."""
-    return TempLead.objects.filter(company_id=company_id).filter(
-        Q(status=PROCESS.NEW) | Q(outcome=ACKNOWLEDGED)
-    )
+    return _standing().filter(company_id=company_id)
 
 
 def temp_leads_overlapping(
@@ -27,11 +30,8 @@ def temp_leads_naming(
     *, stand_in_id: int, start: date, end: date
 ) -> QuerySet[TempLead]:
     """Standing terms (reported or acknowledged) of the stand-in in start..end."""
-    return TempLead.objects.filter(
-        Q(status=PROCESS.NEW) | Q(outcome=ACKNOWLEDGED),
-        stand_in_id=stand_in_id,
-        start_date__lte=end,
-        end_date__gte=start,
+    return _standing().filter(
+        stand_in_id=stand_in_id, start_date__lte=end, end_date__gte=start
     )
 
 
