@@ -5,6 +5,7 @@ from asgiref.sync import sync_to_async
 from bs4 import BeautifulSoup
 from channels.exceptions import ChannelFull
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.test import Client
 from viewflow.workflow.models import Task
 
@@ -82,6 +83,11 @@ async def overflow(layer, group: str, extra: int) -> int:
     return dropped
 
 
+@pytest.mark.skipif(
+    bool(settings.REDIS_URL),
+    reason="overflows a socket queue through the in-memory layer's own queues; "
+    "channels-redis sends suspend, so a consumer drains in between",
+)
 async def test_burst_beyond_capacity_then_reconnect_leaves_no_stale_row(
     rules_after_flush,
     socket_for,
