@@ -12,6 +12,7 @@ from portal.roles import apply_role_permissions
 from registry.calendar import local_today
 from registry.models import Company, Contract, Membership, Region, Site, StaffMember
 from workflows.leave.flows import LeaveFlow
+from workflows.leave.models import Leave
 from workflows.models import Request
 
 TEST_PASSWORD = "correct-horse-battery-staple"
@@ -139,3 +140,17 @@ class RequestFactory(DjangoModelFactory):
     requester = factory.SubFactory("tests.factories.UserFactory")
     summary = factory.Sequence(lambda n: f"申请事项{n}")
     summary_en = factory.Sequence(lambda n: f"Request item {n}")
+
+
+class LeaveFactory(RequestFactory):
+    """A bare leave row of ``person`` (no tasks): for lists of a person's requests."""
+
+    class Meta:
+        model = Leave
+
+    person = factory.SubFactory(StaffMemberFactory)
+    company = factory.LazyAttribute(lambda leave: leave.person.company)
+    start_date = datetime.date(2026, 3, 2)
+    end_date = datetime.date(2026, 3, 3)
+    days = 2
+    reason = "家中有事"

@@ -42,17 +42,17 @@ def _request_rows(requests: QuerySet[Request]) -> QuerySet[Request]:
 
 
 def requests_about_person(user, person: StaffMember) -> QuerySet[Request]:
-    """Requests ``user`` may see that ``person`` filed or that concern them.
+    """Requests ``user`` may see that concern ``person`` (their leave, their
+    stand-in term, a staff change they leave by), whoever filed them.
 
-    A flow names the staff its process concerns in ``person_fields``.
+    A flow names the staff its process concerns in ``person_fields``; what a
+    person filed about others is on their own queue ("Filed by me").
     """
     about = [
         Q(**{f"{model._meta.model_name}__{field}": person.pk})
         for model in (flow.process_class for flow in flows())
         for field in model.person_fields
     ]
-    if person.user_id:
-        about.append(Q(requester_id=person.user_id))
     if not about:
         return requests_for_user(user).none()
     ids = Request.objects.filter(reduce(or_, about)).values("pk")

@@ -11,7 +11,7 @@ from home.rules import current_rules
 from registry.calendar import local_today
 from registry.models import StaffMember
 from registry.roles import CARRIER_ROLES, Role
-from tests.factories import RequestFactory, StaffMemberFactory
+from tests.factories import LeaveFactory, RequestFactory, StaffMemberFactory
 from workflows.leave.services import LeaveInput, leave_submit
 from workflows.staff_change.services import StaffChangeInput, staff_change_submit
 from workflows.temp_lead.services import TempLeadInput, temp_lead_submit
@@ -80,7 +80,7 @@ def test_person_page_shows_position_status_qualifications_and_expiry(
 def test_person_page_lists_the_requests_about_them_newest_first(
     client_for, manager_a, zhang, staff_a, contract_a, engineer_a
 ):
-    stand_in = staff_a[1]
+    li_na = staff_a[1]
     start = local_today() + datetime.timedelta(days=30)
     later = start + datetime.timedelta(days=10)
     leave = leave_submit(
@@ -104,17 +104,21 @@ def test_person_page_lists_the_requests_about_them_newest_first(
             people_in=[{"name": "新人", "phone": "", "qualifications": ""}],
         ),
     )
-    RequestFactory(company=zhang.company, summary="与他人无关")  # not about 张伟
+    # Filed by 张伟 (engineer_a) but about 李娜: on her page, not on his.
+    hers = LeaveFactory(person=li_na, requester=engineer_a)
+    nobody = StaffMemberFactory(company=zhang.company)
 
     page = soup(client_for(manager_a).get(person_url(zhang)))
-    other = soup(client_for(manager_a).get(person_url(stand_in)))
+    other = soup(client_for(manager_a).get(person_url(li_na)))
+    empty = soup(client_for(manager_a).get(person_url(nobody)))
 
     assert request_refs(page) == [change.reference, lead.reference, leave.reference]
     links = [a["href"] for a in page.select("section.related td:first-child a")]
     assert links[-1] == reverse("workflows:request", args=[leave.pk])
     assert page.select_one("section.related h2").get_text(" ", strip=True) == ("申请 3")
-    assert request_refs(other) == []
-    assert "没有涉及此人的申请" in other.select_one("section.related").get_text()
+    assert request_refs(other) == [hers.reference]
+    assert request_refs(empty) == []
+    assert "没有涉及此人的申请" in empty.select_one("section.related").get_text()
 
 
 def test_site_page_shows_address_region_contractor_and_open_requests(
@@ -244,7 +248,7 @@ PAGE_QUERIES = 13
 def test_person_page_query_count_does_not_grow_with_requests(
     client_for, manager_a, zhang, django_assert_num_queries, rows
 ):
-    RequestFactory.create_batch(rows, company=zhang.company, requester=zhang.user)
+    LeaveFactory.create_batch(rows, person=zhang)
     client = client_for(manager_a)
     current_rules()
 
@@ -269,7 +273,7 @@ def test_site_page_query_count_does_not_grow_with_requests(
 
 
 def test_requests_come_in_pages_of_ten(client_for, manager_a, zhang):
-    RequestFactory.create_batch(23, company=zhang.company, requester=zhang.user)
+    LeaveFactory.create_batch(23, person=zhang)
     client = client_for(manager_a)
 
     pages = [
