@@ -14,16 +14,30 @@ from .sources import Hit, SearchSource
 from .text import fields_search
 
 
-class StaffSource(SearchSource):
+class RegistrySource(SearchSource):
+    """The rows of one registry list: its permission, its selector, some columns."""
+
+    permission: str
+    fields: tuple[str, ...]
+
+    @staticmethod
+    def selector(user):
+        raise NotImplementedError
+
+    def results(self, *, user, query: str):
+        rows = type(self).selector(user)
+        if not user.has_perm(self.permission):
+            return rows.none()
+        return fields_search(rows, query, self.fields)
+
+
+class StaffSource(RegistrySource):
     key = "staff"
     label = _("Staff")
     order = 30
+    permission = selectors.VIEW_STAFF
+    selector = staticmethod(selectors.staff_for_user)
     fields = ("name", "employee_no", "phone")
-
-    def results(self, *, user, query: str):
-        if not user.has_perm(selectors.VIEW_STAFF):
-            return selectors.staff_for_user(user).none()
-        return fields_search(selectors.staff_for_user(user), query, self.fields)
 
     def hit(self, obj, *, request=None) -> Hit:
         return Hit(
@@ -36,16 +50,13 @@ class StaffSource(SearchSource):
         )
 
 
-class SiteSource(SearchSource):
+class SiteSource(RegistrySource):
     key = "sites"
     label = _("Site")
     order = 40
+    permission = selectors.VIEW_SITES
+    selector = staticmethod(selectors.sites_for_user)
     fields = ("code", "name_zh", "name_en", "address")
-
-    def results(self, *, user, query: str):
-        if not user.has_perm(selectors.VIEW_SITES):
-            return selectors.sites_for_user(user).none()
-        return fields_search(selectors.sites_for_user(user), query, self.fields)
 
     def hit(self, obj, *, request=None) -> Hit:
         return Hit(
