@@ -67,7 +67,7 @@ ENTRY_POINTS = (
     EntryPoint(
         "search",
         _("Search"),
-        _("Find policies and other content, in Chinese or English."),
+        _("Find policies, requests, staff and sites, in Chinese or English."),
         "search:search",
     ),
     EntryPoint(

@@ -11,6 +11,10 @@ from .memo import per_user
 from .models import Company, Contract, Membership, Site, StaffMember
 from .roles import is_carrier
 
+# Who may open the staff roster and the site list at all (and their pages).
+VIEW_STAFF = "registry.view_staffmember"
+VIEW_SITES = "registry.view_site"
+
 
 def company_of(user) -> Company | None:
     """The contractor company ``user`` belongs to, if any (cached on the user)."""

@@ -6,7 +6,9 @@ app_name = "registry"
 
 urlpatterns = [
     path("staff/", views.StaffListView.as_view(), name="staff"),
+    path("staff/<int:pk>/", views.StaffDetailView.as_view(), name="person"),
     path("contracts/", views.ContractListView.as_view(), name="contracts"),
     path("sites/", views.SiteListView.as_view(), name="sites"),
+    path("sites/<slug:code>/", views.SiteDetailView.as_view(), name="site"),
     path("me/", views.MeView.as_view(), name="me"),
 ]

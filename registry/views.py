@@ -1,11 +1,14 @@
 """Read-only portal pages over master data, always through the scoping selectors."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.paginator import Paginator
 from django.db.models import Q
-from django.views.generic import ListView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors
-from .models import StaffMember
+from .calendar import local_today
+from .models import Site, StaffMember
+from .panels import panels_for
 from .roles import Role, is_carrier, roles_of
 
 
@@ -40,7 +43,7 @@ class ScopedListView(PermissionRequiredMixin, ListView):
 
 class StaffListView(ScopedListView):
     template_name = "registry/staff_list.html"
-    permission_required = "registry.view_staffmember"
+    permission_required = selectors.VIEW_STAFF
     selector = staticmethod(selectors.staff_for_user)
     search_fields = ("name", "employee_no", "company__name_zh", "qualifications")
 
@@ -71,9 +74,62 @@ class ContractListView(ScopedListView):
 
 class SiteListView(ScopedListView):
     template_name = "registry/site_list.html"
-    permission_required = "registry.view_site"
+    permission_required = selectors.VIEW_SITES
     selector = staticmethod(selectors.sites_for_user)
     search_fields = ("code", "name_zh", "name_en", "address", "region__name_zh")
+
+
+class ScopedDetailView(PermissionRequiredMixin, DetailView):
+    """One row of the list the user may open; another company's row is a 404.
+
+    Below its facts come the panels other apps registered for the model (a
+    site's open requests, a person's requests), a page of rows each.
+    """
+
+    selector = None
+    panel_page_size = 10
+
+    def get_queryset(self):
+        return type(self).selector(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            panels=self.panel_pages(),
+            show_company=is_carrier(self.request.user),
+            **kwargs,
+        )
+
+    def panel_pages(self) -> list[dict]:
+        pages = []
+        for panel in panels_for(self.model):
+            param = f"{panel.key}_page"
+            rows = panel.rows(self.object, user=self.request.user)
+            paginator = Paginator(rows, self.panel_page_size)
+            page = paginator.get_page(self.request.GET.get(param))
+            pages.append({"panel": panel, "page": page, "param": param})
+        return pages
+
+
+class StaffDetailView(ScopedDetailView):
+    model = StaffMember
+    template_name = "registry/staff_detail.html"
+    context_object_name = "person"
+    permission_required = selectors.VIEW_STAFF
+    selector = staticmethod(selectors.staff_for_user)
+
+    def get_context_data(self, **kwargs):
+        expiry = self.object.certificate_expiry
+        expired = expiry is not None and expiry < local_today()
+        return super().get_context_data(certificate_expired=expired, **kwargs)
+
+
+class SiteDetailView(ScopedDetailView):
+    model = Site
+    template_name = "registry/site_detail.html"
+    context_object_name = "site"
+    slug_field = slug_url_kwarg = "code"
+    permission_required = selectors.VIEW_SITES
+    selector = staticmethod(selectors.sites_for_user)
 
 
 class MeView(LoginRequiredMixin, TemplateView):

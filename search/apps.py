@@ -7,7 +7,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from .master_data import SiteSource, StaffSource
         from .policies import PolicySource
         from .sources import source_register
 
-        source_register(PolicySource())
+        # Content search may import itself; workflows registers its requests.
+        for source in (PolicySource(), StaffSource(), SiteSource()):
+            source_register(source)

@@ -13,6 +13,7 @@ from .text import text_search
 class PolicySource(SearchSource):
     key = "policies"
     label = _("Policy")
+    order = 10
 
     def results(self, *, user, query: str):
         policies = pages_visible_to(user, PolicyPage.objects.all())

@@ -2,8 +2,12 @@
 
 A source answers ``results(user=..., query=...)`` with a countable, sliceable
 collection (a QuerySet or Wagtail ``SearchResults``) holding only what ``user``
-may see, and turns one of its objects into a ``Hit``. Training pages and
-checklists plug in later by registering a source in ``SearchConfig.ready``.
+may see, and turns one of its objects into a ``Hit``.
+
+Sources over content search itself may import (home, registry) are registered
+in ``SearchConfig.ready``; apps above search (workflows) register theirs in
+their own ``AppConfig.ready``, as flows fill ``home.request_kinds``: search
+never imports them.
 """
 
 from abc import ABC, abstractmethod
@@ -24,6 +28,8 @@ class Hit:
 class SearchSource(ABC):
     key: str
     label: str
+    # Sources show in this order (lowest first), whichever app loads first.
+    order: int = 100
 
     @abstractmethod
     def results(self, *, user, query: str):
@@ -44,4 +50,4 @@ def source_register(source: SearchSource) -> SearchSource:
 
 
 def registered_sources() -> tuple[SearchSource, ...]:
-    return tuple(_SOURCES.values())
+    return tuple(sorted(_SOURCES.values(), key=lambda source: source.order))

@@ -11,6 +11,9 @@ from factory.django import DjangoModelFactory, Password
 from portal.roles import apply_role_permissions
 from registry.calendar import local_today
 from registry.models import Company, Contract, Membership, Region, Site, StaffMember
+from workflows.leave.flows import LeaveFlow
+from workflows.leave.models import Leave
+from workflows.models import Request
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 
@@ -117,3 +120,37 @@ class UserFactory(DjangoModelFactory):
     def company(self, create, extracted, **kwargs):
         if create and extracted is not None:
             Membership.objects.create(user=self, company=extracted)
+
+
+# workflows ----------------------------------------------------------------
+
+
+class RequestFactory(DjangoModelFactory):
+    """A bare request row (no flow process, no tasks): for lists and search.
+
+    Tests of what a flow does file through its service instead.
+    """
+
+    class Meta:
+        model = Request
+
+    flow_class = LeaveFlow
+    reference = factory.Sequence(lambda n: f"RQ-2026-{n:05d}")
+    company = factory.SubFactory(CompanyFactory)
+    requester = factory.SubFactory("tests.factories.UserFactory")
+    summary = factory.Sequence(lambda n: f"申请事项{n}")
+    summary_en = factory.Sequence(lambda n: f"Request item {n}")
+
+
+class LeaveFactory(RequestFactory):
+    """A bare leave row of ``person`` (no tasks): for lists of a person's requests."""
+
+    class Meta:
+        model = Leave
+
+    person = factory.SubFactory(StaffMemberFactory)
+    company = factory.LazyAttribute(lambda leave: leave.person.company)
+    start_date = datetime.date(2026, 3, 2)
+    end_date = datetime.date(2026, 3, 3)
+    days = 2
+    reason = "家中有事"

@@ -10,6 +10,13 @@ class WorkflowsConfig(AppConfig):
     def ready(self):
         from viewflow.workflow.models import Task
 
+        from registry.panels import panel_register
+        from search.sources import source_register
+
         from .live.notify import task_saved
+        from .related import PANELS, RequestSource
 
         post_save.connect(task_saved, sender=Task, dispatch_uid="workflows-live")
+        source_register(RequestSource())
+        for panel in PANELS:
+            panel_register(panel)

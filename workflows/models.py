@@ -65,6 +65,10 @@ class Request(Process):
     is_exception = models.BooleanField(_("approved as exception"), default=False)
     outcome = models.CharField(_("outcome"), max_length=20, blank=True)
 
+    # Lookups from a flow's process model to the staff members it concerns
+    # (``("person",)``): a person's page lists the requests about them.
+    person_fields: tuple[str, ...] = ()
+
     class Meta:
         verbose_name = _("request")
         verbose_name_plural = _("requests")

@@ -1,11 +1,16 @@
 """Reads of requests and tasks, always scoped to the user asking."""
 
-from django.db.models import QuerySet
+from functools import reduce
+from operator import or_
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from viewflow.workflow.models import Task as FlowTask
 
+from registry.models import Site, StaffMember
 from registry.roles import is_carrier
 from registry.selectors import company_of
 
+from .catalog import flows
 from .models import Request, Transition
 from .services import OPEN_STATUSES
 
@@ -19,6 +24,45 @@ def requests_for_user(user) -> QuerySet[Request]:
     if company is None:
         return requests.none()
     return requests.filter(company_id=company.pk)
+
+
+def with_current_step(requests: QuerySet[Request]) -> QuerySet[Request]:
+    """``requests``, each with ``current_step``: the node of its first open step."""
+    current = FlowTask.objects.filter(
+        process_id=OuterRef("pk"), status__in=OPEN_STATUSES, flow_task_type="HUMAN"
+    ).order_by("created")
+    return requests.annotate(current_step=Subquery(current.values("flow_task")[:1]))
+
+
+def _request_rows(requests: QuerySet[Request]) -> QuerySet[Request]:
+    """Rows of a request list on another page: newest first, with their step."""
+    return with_current_step(requests.select_related("site")).order_by(
+        "-created", "-pk"
+    )
+
+
+def requests_about_person(user, person: StaffMember) -> QuerySet[Request]:
+    """Requests ``user`` may see that concern ``person`` (their leave, their
+    stand-in term, a staff change they leave by), whoever filed them.
+
+    A flow names the staff its process concerns in ``person_fields``; what a
+    person filed about others is on their own queue ("Filed by me").
+    """
+    about = [
+        Q(**{f"{model._meta.model_name}__{field}": person.pk})
+        for model in (flow.process_class for flow in flows())
+        for field in model.person_fields
+    ]
+    if not about:
+        return requests_for_user(user).none()
+    ids = Request.objects.filter(reduce(or_, about)).values("pk")
+    return _request_rows(requests_for_user(user).filter(pk__in=ids))
+
+
+def open_requests_at_site(user, site: Site) -> QuerySet[Request]:
+    """Requests at ``site`` still under way that ``user`` may see."""
+    requests = requests_for_user(user).filter(site=site, finished__isnull=True)
+    return _request_rows(requests)
 
 
 def flow_requests_for_user(user, model: type[Request]) -> QuerySet:

@@ -23,8 +23,13 @@ class WordSource(SearchSource):
         return Hit(kind=self.label, title=obj, url=f"/{self.key}/{obj}/")
 
 
-def test_policies_are_a_registered_source():
-    assert [source.key for source in registered_sources()] == ["policies"]
+def test_policies_requests_staff_and_sites_are_registered_in_order():
+    assert [source.key for source in registered_sources()] == [
+        "policies",
+        "requests",
+        "staff",
+        "sites",
+    ]
 
 
 def test_a_page_can_straddle_two_sources():

@@ -44,6 +44,7 @@ class Leave(Request):
     )
     began_on = models.DateField(_("leave began on"), null=True, blank=True)
     ended_on = models.DateField(_("back on duty on"), null=True, blank=True)
+    person_fields = ("person",)
 
     class Meta:
         verbose_name = _("leave")

@@ -6,7 +6,7 @@ their request, company, site and owner through ``select_related``.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from viewflow.workflow.models import Task as FlowTask
 from viewflow.workflow.status import STATUS
@@ -15,7 +15,7 @@ from registry.memo import per_user
 from registry.roles import is_carrier
 
 from ..models import Request
-from ..selectors import requests_for_user
+from ..selectors import requests_for_user, with_current_step
 from ..services import OPEN_STATUSES
 from ..steps import held_steps
 
@@ -92,14 +92,8 @@ def queue_tasks(user, tab: str, spec: QueueFilter) -> QuerySet[FlowTask]:
 
 def filed_requests(user, spec: QueueFilter) -> QuerySet[Request]:
     """The requests the user filed, each with the step it waits on."""
-    current = FlowTask.objects.filter(
-        process_id=OuterRef("pk"), status__in=OPEN_STATUSES, flow_task_type="HUMAN"
-    ).order_by("created")
-    requests = (
-        requests_for_user(user)
-        .filter(requester=user)
-        .select_related("site")
-        .annotate(current_step=Subquery(current.values("flow_task")[:1]))
+    requests = with_current_step(
+        requests_for_user(user).filter(requester=user).select_related("site")
     )
     if spec.flow:
         requests = requests.filter(flow_class=spec.flow)

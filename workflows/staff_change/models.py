@@ -44,6 +44,7 @@ class StaffChange(Request):
         _("decision"), max_length=10, choices=Decision.choices, blank=True
     )
     applied_on = models.DateField(_("took effect on"), null=True, blank=True)
+    person_fields = ("people__staff",)
 
     class Meta:
         verbose_name = _("staff change")

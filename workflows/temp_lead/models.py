@@ -27,6 +27,7 @@ class TempLead(Request):
     end_date = models.DateField(_("last day"))
     reason = models.TextField(_("reason"))
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    person_fields = ("stand_in",)
 
     class Meta:
         verbose_name = _("temporary lead")
