@@ -7,6 +7,7 @@ from registry.roles import is_carrier
 from registry.selectors import company_of
 
 from .models import Request, Transition
+from .rules import task_claimable_by
 from .services import OPEN_STATUSES
 
 
@@ -43,4 +44,4 @@ def task_can_act(user, task: FlowTask) -> bool:
         return False
     if task.owner_id:
         return task.owner_id == user.pk
-    return task.flow_task.can_assign(user, task)
+    return task_claimable_by(user, task)
