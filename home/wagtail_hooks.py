@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.documents import get_document_model
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -17,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import RULE_TOPICS, ChecklistTemplate, PolicyIndexPage
 from .models.base import RuleTopic
 from .moderation import policy_moderation_assign
+from .request_admin import RequestDocumentsHidden, hide_request_form_submissions
 from .request_documents import redirect_request_attachment
 
 CANNOT_UNPUBLISH = _(
@@ -35,6 +37,18 @@ class SingleRowPermissionPolicy(ModelPermissionPolicy):
             return False
         return super().user_has_permission(user, action)
 
+
+# Exact class: wins over the policy wagtail.documents registers, in any order.
+register_permission_policy(
+    get_document_model(),
+    RequestDocumentsHidden(
+        get_document_model(),
+        auth_model="wagtaildocs.Document",
+        owner_field_name="uploaded_by_user",
+    ),
+    exact_class=True,
+)
+hooks.register("filter_form_submissions_for_user", hide_request_form_submissions)
 
 for topic_model in RULE_TOPICS.values():
     register_permission_policy(topic_model, SingleRowPermissionPolicy(topic_model))

@@ -1,13 +1,36 @@
 """Master data in the Wagtail admin: searchable, filterable, scoped per company."""
 
+from functools import wraps
+
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import selectors
 from .calendar_admin import CalendarDayViewSet, CalendarYearViewSet, missing_years_panel
 from .models import Company, Contract, Region, Site, StaffMember
+
+
+class ScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, and only on rows of the user's scope (bulk actions)."""
+
+    def __init__(self, model, selector):
+        super().__init__(model)
+        self.selector = selector
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.selector(user).filter(pk=instance.pk).exists():
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        rows = super().instances_user_has_any_permission_for(user, actions)
+        return rows.filter(pk__in=self.selector(user).values("pk"))
 
 
 class ScopedSnippetViewSet(SnippetViewSet):
@@ -19,6 +42,24 @@ class ScopedSnippetViewSet(SnippetViewSet):
 
     def get_queryset(self, request):
         return type(self).selector(request.user)
+
+    def construct_view(self, view_class, **kwargs):
+        """Every view of one row (edit, delete, history, usage...) 404s outside
+        the user's scope, like the list; bulk actions read the policy below."""
+        view = super().construct_view(view_class, **kwargs)
+        selector = type(self).selector
+
+        @wraps(view)
+        def scoped(request, *args, **view_kwargs):
+            pk = view_kwargs.get("pk")
+            if (
+                pk is not None
+                and not selector(request.user).filter(pk=unquote(str(pk))).exists()
+            ):
+                raise Http404
+            return view(request, *args, **view_kwargs)
+
+        return scoped
 
 
 class CompanyViewSet(ScopedSnippetViewSet):
@@ -63,6 +104,12 @@ class StaffMemberViewSet(ScopedSnippetViewSet):
     list_display = ["employee_no", "name", "company", "position", "status"]
     list_filter = ["company", "position", "status"]
     search_fields = ["employee_no", "name", "phone", "qualifications"]
+
+
+for scoped in (CompanyViewSet, ContractViewSet, SiteViewSet, StaffMemberViewSet):
+    register_permission_policy(
+        scoped.model, ScopedPermissionPolicy(scoped.model, scoped.selector)
+    )
 
 
 class RegistryViewSetGroup(SnippetViewSetGroup):

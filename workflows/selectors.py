@@ -12,6 +12,7 @@ from registry.selectors import company_of
 
 from .catalog import flows
 from .models import Request, Transition
+from .rules import task_claimable_by
 from .services import OPEN_STATUSES
 
 
@@ -87,4 +88,4 @@ def task_can_act(user, task: FlowTask) -> bool:
         return False
     if task.owner_id:
         return task.owner_id == user.pk
-    return task.flow_task.can_assign(user, task)
+    return task_claimable_by(user, task)

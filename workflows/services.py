@@ -14,6 +14,7 @@ from viewflow.workflow.status import STATUS
 from registry.models import StaffMember
 
 from .models import ReferenceSequence, Request, Transition
+from .rules import task_claimable_by, task_releasable_by
 
 ALREADY_HANDLED = _("This task has already been handled by someone else.")
 CLAIMED_BY_OTHER = _("Another person has claimed this task.")
@@ -96,9 +97,8 @@ def task_act(*, task_pk: int, user, act: Callable) -> FlowTask:
         task = activation.task
         if task.status not in OPEN_STATUSES:
             raise TaskConflict(ALREADY_HANDLED)
-        node = task.flow_task
         if task.owner_id is None:
-            if not node.can_assign(user, task):
+            if not task_claimable_by(user, task):
                 raise PermissionDenied(NOT_YOURS)
             activation.assign(user)
         elif task.owner_id != user.pk:
@@ -116,7 +116,7 @@ def task_claim(*, task_pk: int, user) -> FlowTask:
         task = activation.task
         if task.status != STATUS.NEW or task.owner_id is not None:
             raise TaskConflict(ALREADY_HANDLED)
-        if not task.flow_task.can_assign(user, task):
+        if not task_claimable_by(user, task):
             raise PermissionDenied(NOT_YOURS)
         activation.assign(user)
         transition_record(
@@ -131,7 +131,7 @@ def task_release(*, task_pk: int, user) -> FlowTask:
         task = activation.task
         if task.status != STATUS.ASSIGNED:
             raise TaskConflict(ALREADY_HANDLED)
-        if not task.flow_task.can_unassign(user, task):
+        if not task_releasable_by(user, task):
             raise PermissionDenied(NOT_YOURS)
         activation.unassign()
         transition_record(

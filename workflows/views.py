@@ -83,9 +83,14 @@ class TaskPageView(LoginRequiredMixin, RequestContextMixin, FormView):
         self.request_obj, self.task = request_obj, task
         if request_obj is None:  # reached through a viewflow URL: not used
             raise Http404
-        if request.method == "GET" and not task_can_act(request.user, task):
+        # Every method: a refused POST must not even reach the form.
+        if not task_can_act(request.user, task):
             if task.status not in services.OPEN_STATUSES:
                 return conflict_response(request, request_obj, services.ALREADY_HANDLED)
+            if task.owner_id and request.method != "GET":
+                return conflict_response(
+                    request, request_obj, services.CLAIMED_BY_OTHER
+                )
             raise PermissionDenied(services.NOT_YOURS)
         return super().dispatch(request, *args, **kwargs)
 

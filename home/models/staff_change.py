@@ -14,8 +14,27 @@ from home.validation import (
     require_percent,
     require_positive,
 )
+from registry.roles import CARRIER_ROLES
 
-from .base import RuleTopic
+from .base import RowCheckedForm, RuleTopic
+
+# Each approver field names a carrier step: only a carrier role's group holds it.
+APPROVER_FIELDS = ("review_group", "exception_group", "leave_carrier_group")
+APPROVER_ROLES = CARRIER_ROLES
+NOT_AN_APPROVER_GROUP = _(
+    "Choose one of the carrier's groups: this step is the carrier's to take."
+)
+
+
+class StaffChangeRulesForm(RowCheckedForm):
+    """Offers only the groups that may hold each approver step."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in APPROVER_FIELDS:
+            if name in self.fields:
+                field = self.fields[name]
+                field.queryset = field.queryset.filter(name__in=APPROVER_ROLES)
 
 
 def _approver(verbose_name, help_text):
@@ -65,6 +84,7 @@ class StaffChangeRules(RuleTopic):
         ),
     )
 
+    base_form_class = StaffChangeRulesForm
     panels = [
         MultiFieldPanel(
             [FieldPanel("cap_percent"), FieldPanel("review_group")],
@@ -103,5 +123,14 @@ class StaffChangeRules(RuleTopic):
             | require_positive(
                 "leave_carrier_after_days", self.leave_carrier_after_days
             )
+            | self._approver_errors()
         )
         super().clean()
+
+    def _approver_errors(self) -> dict:
+        errors = {}
+        for name in APPROVER_FIELDS:
+            group = getattr(self, name, None) if getattr(self, f"{name}_id") else None
+            if group is not None and group.name not in APPROVER_ROLES:
+                errors[name] = NOT_AN_APPROVER_GROUP
+        return errors

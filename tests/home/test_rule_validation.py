@@ -222,3 +222,30 @@ def test_a_band_keeps_its_scores_in_order_and_in_range():
     with pytest.raises(ValidationError) as excinfo:
         band.clean()
     assert excinfo.value.message_dict == {"max_score": [msg.SCORE_OUT_OF_RANGE]}
+
+
+@pytest.mark.parametrize(
+    "field", ["review_group", "exception_group", "leave_carrier_group"]
+)
+@pytest.mark.parametrize(
+    "group", ["contractor_manager", "contractor_engineer", "trainee", "Editors"]
+)
+def test_a_carrier_step_refuses_a_group_that_may_not_hold_it(field, group):
+    from django.contrib.auth.models import Group
+
+    from home.models.staff_change import NOT_AN_APPROVER_GROUP
+
+    rules = StaffChangeRules.objects.get()
+    setattr(rules, field, Group.objects.get(name=group))
+    assert errors_of(rules)[field] == [NOT_AN_APPROVER_GROUP]
+
+
+def test_the_admin_form_offers_only_carrier_groups():
+    from home.models.staff_change import APPROVER_FIELDS
+    from registry.roles import CARRIER_ROLES
+
+    form_class = StaffChangeRules.get_edit_handler().get_form_class()
+    form = form_class(instance=StaffChangeRules.objects.get(), for_user=None)
+    for name in APPROVER_FIELDS:
+        offered = set(form.fields[name].queryset.values_list("name", flat=True))
+        assert offered == set(CARRIER_ROLES)

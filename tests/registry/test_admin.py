@@ -71,3 +71,49 @@ def test_admin_company_search_finds_chinese_name(client_for, carrier_admin):
     page = response.content.decode()
     assert "huanan" in page
     assert "beifang" not in page
+
+
+@pytest.fixture
+def admin_of_company_a(make_user):
+    """A contractor manager given the admin and full master-data rights."""
+    from django.contrib.auth.models import Permission
+
+    user = make_user(Role.CONTRACTOR_MANAGER)
+    user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="registry"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    return user
+
+
+def company_b_row(model, registry_data):
+    contract_b = registry_data["contracts"][1]
+    return {
+        "staffmember": registry_data["staff"][1][0],
+        "contract": contract_b,
+        "site": registry_data["sites"][1],
+        "company": contract_b.company,
+    }[model]
+
+
+@pytest.mark.parametrize("view", ["edit", "history", "usage", "delete"])
+@pytest.mark.parametrize("model", LISTINGS)
+def test_views_of_one_row_404_outside_the_users_company(
+    view, model, client_for, admin_of_company_a, registry_data
+):
+    row = company_b_row(model, registry_data)
+    client = client_for(admin_of_company_a)
+    assert client.get(f"{SNIPPETS}{model}/{view}/{row.pk}/").status_code == 404
+    if view in ("edit", "delete"):
+        client.post(f"{SNIPPETS}{model}/{view}/{row.pk}/", {})
+    bulk = f"/admin/bulk/registry/{model}/delete/?id={row.pk}"
+    client.post(bulk, {})
+    assert type(row).objects.filter(pk=row.pk).exists()
+
+
+def test_own_companys_rows_still_open(client_for, admin_of_company_a, registry_data):
+    own = registry_data["staff"][0][0]
+    response = client_for(admin_of_company_a).get(
+        f"{SNIPPETS}staffmember/edit/{own.pk}/"
+    )
+    assert response.status_code == 200
