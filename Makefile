@@ -6,7 +6,7 @@ PORT ?= 8000
 SERVICES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: install messages run test test-future test-services bench lint
+.PHONY: install install-prod messages run test test-future test-services bench lint
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,13 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 install: $(BIN)/.installed
+
+# Production: the pinned runtime only (requirements.txt, no test or lint tools),
+# and the compiled translations; see README, "Scaled mode".
+install-prod:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
 messages: install
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
@@ -47,7 +54,11 @@ test-future: messages
 	@command -v faketime >/dev/null || { echo "test-future needs faketime (apt-get install faketime)"; exit 1; }
 	faketime -f "+400d" $(BIN)/pytest -q -p no:cacheprovider $(FUTURE_TESTS)
 
+# The suite on PostgreSQL and Redis, with the end-to-end deployment test
+# (tests/test_deploy.py: deploy/'s nginx site in front of two Daphne processes
+# under the production settings; needs nginx, skips without it) and its figures.
 test-services: messages
+	@test -x /usr/sbin/nginx || echo "test-services: no /usr/sbin/nginx, tests/test_deploy.py skips (apt-get install nginx-light)"
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
 		$(BIN)/pytest -q
 

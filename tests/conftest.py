@@ -10,7 +10,7 @@ from wagtail.models import Site as WagtailSite
 from home.models import HomePage
 from registry.models import Site, StaffMember
 from registry.roles import CONTRACTOR_ROLES, Role
-from tests import browser, servers
+from tests import browser, deploy_stack, servers
 from tests.factories import (
     CompanyFactory,
     ContractFactory,
@@ -19,6 +19,7 @@ from tests.factories import (
     StaffMemberFactory,
     UserFactory,
 )
+from tests.portal.static_root import collect_production_static
 
 
 @pytest.fixture
@@ -217,6 +218,14 @@ def pytest_runtest_setup(item):
         pytest.skip(browser.MISSING)
 
 
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory):
+    """STATIC_ROOT as ``collectstatic`` writes it under the production settings."""
+    return collect_production_static(tmp_path_factory.mktemp("static"))
+
+
 def pytest_terminal_summary(terminalreporter):
+    for line in deploy_stack.figures:
+        terminalreporter.write_line(line)
     if browser.saved:
         terminalreporter.write_line(f"Browser screenshots: {browser.SHOTS}")

@@ -17,11 +17,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -53,6 +51,16 @@ class Server:
         return self.log_path.read_text(errors="replace")[-LOG_TAIL:]
 
 
+@dataclass(frozen=True)
+class ServerOptions:
+    """What differs from the test servers: environment over the test settings'
+    (``DJANGO_SETTINGS_MODULE`` included), Daphne options, fixed ports."""
+
+    env: dict[str, str] = field(default_factory=dict)
+    args: tuple[str, ...] = ()
+    ports: tuple[int, ...] = ()
+
+
 def servers_database_env() -> dict[str, str]:
     """The environment that points a settings module at this run's test database."""
     name = connection.settings_dict["NAME"]
@@ -67,8 +75,8 @@ def _die_with_parent() -> None:
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _start(log_dir: Path) -> Server:
-    listener = socket.create_server(("127.0.0.1", 0), backlog=64)
+def _start(log_dir: Path, port: int, options: ServerOptions) -> Server:
+    listener = socket.create_server(("127.0.0.1", port), backlog=64)
     with listener:
         port = listener.getsockname()[1]
         log_path = log_dir / f"daphne-{port}.log"
@@ -76,10 +84,12 @@ def _start(log_dir: Path) -> Server:
             **os.environ,
             **servers_database_env(),
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+            **options.env,
         }
+        fd = ["--fd", str(listener.fileno())]
         with log_path.open("wb") as log:
             process = subprocess.Popen(
-                [DAPHNE, "--fd", str(listener.fileno()), "portal.asgi:application"],
+                [DAPHNE, *fd, *options.args, "portal.asgi:application"],
                 cwd=settings.BASE_DIR,
                 env=env,
                 pass_fds=[listener.fileno()],
@@ -93,7 +103,8 @@ def _start(log_dir: Path) -> Server:
     return Server(f"http://127.0.0.1:{port}", process, log_path)
 
 
-def _stop(server: Server) -> None:
+def stop(server: Server) -> None:
+    """SIGTERM (as ``systemctl stop``), SIGKILL after STOP_SECONDS."""
     if server in running:
         running.remove(server)
     try:
@@ -111,10 +122,10 @@ def _wait_ready(server: Server) -> None:
     deadline = time.monotonic() + READY_SECONDS
     while server.process.poll() is None and time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(server.url + "/queue/count/", timeout=2).close()
+            # Any HTTP answer means it serves (production answers plain HTTP
+            # with a redirect to HTTPS, or 400 to a host it does not serve).
+            requests.get(server.url + "/queue/count/", allow_redirects=False, timeout=2)
             return
-        except urllib.error.HTTPError:
-            return  # any HTTP answer means it serves
         except OSError:
             continue  # still importing Django: the request waited in the backlog
     raise RuntimeError(
@@ -124,18 +135,21 @@ def _wait_ready(server: Server) -> None:
 
 
 @contextmanager
-def daphne_servers(count: int) -> Iterator[list[Server]]:
+def daphne_servers(
+    count: int, options: ServerOptions = ServerOptions()
+) -> Iterator[list[Server]]:
     """``count`` servers of ``portal.asgi:application`` on the test database.
 
     They share its channel layer only through ``REDIS_URL``; without it each
     has its own in-memory layer.
     """
+    ports = options.ports or (0,) * count
     with ExitStack() as stack:
         log_dir = Path(stack.enter_context(tempfile.TemporaryDirectory("-daphne")))
         servers = []
-        for _ in range(count):  # start all, then wait: they import in parallel
-            server = _start(log_dir)
-            stack.callback(_stop, server)
+        for port in ports:  # start all, then wait: they import in parallel
+            server = _start(log_dir, port, options)
+            stack.callback(stop, server)
             servers.append(server)
             running.append(server)
         for server in servers:
@@ -164,4 +178,6 @@ def post_form(http: requests.Session, url: str, data: dict) -> requests.Response
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     assert token, f"no CSRF token on {url}"
     data = {"csrfmiddlewaretoken": token.group(1), **data}
-    return http.post(url, data=data, allow_redirects=False, timeout=10)
+    # Over HTTPS Django also wants the page the form came from (Referer).
+    headers = {"Referer": url}
+    return http.post(url, data=data, headers=headers, allow_redirects=False, timeout=10)

@@ -57,7 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    # django.contrib.staticfiles, leaving out npm trees (portal/staticfiles.py).
+    "portal.staticfiles.StaticFilesConfig",
 ]
 
 MIDDLEWARE = [
