@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "viewflow.workflow",
     "django_filters",
     "import_export",
+    # Ships Swagger's assets: the API docs page loads nothing from a CDN.
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
