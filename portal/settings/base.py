@@ -5,6 +5,7 @@ in-memory channel layer. Scaled mode: set ``DATABASE_URL`` (PostgreSQL) and
 ``REDIS_URL`` (channels-redis).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "import_export",
     # Ships Swagger's assets: the API docs page loads nothing from a CDN.
     "ninja",
+    # Login throttling: see portal/throttling.py.
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     # Listed so viewflow's ready() does not append them out of sight.
     "viewflow.middleware.SiteMiddleware",
     "viewflow.middleware.HotwireTurboMiddleware",
+    # Last, as axes asks: turns a lockout into portal.throttling's response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -177,6 +182,8 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name and address before any password check.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Who may act at a flow step: the group chosen in the CMS rules.
     "workflows.steps.StepPermissionBackend",
@@ -185,6 +192,15 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+
+# Login throttling (portal/throttling.py): failures per user name and address
+# (REMOTE_ADDR: behind the scaled mode's proxy that is the proxy's, so there a
+# lockout holds per user name).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
 
 # Languages and time ------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

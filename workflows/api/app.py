@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import django_auth
-from wagtail.api.v3.auth import BearerTokenAuth
 
 from ..services import TaskConflict
+from .auth import ThrottledBearerTokenAuth
 
 api = NinjaAPI(
     title="Daiwei Portal API",
@@ -21,11 +21,12 @@ api = NinjaAPI(
     urls_namespace="api",
     openapi_url="/openapi.json",
     docs_url="/docs",
-    auth=[BearerTokenAuth(), django_auth],
+    auth=[ThrottledBearerTokenAuth(), django_auth],
 )
 
 
-def _error(request, status: int, detail: str, errors: dict | None = None):
+def error_response(request, status: int, detail: str, errors: dict | None = None):
+    """The API's one error shape: ``{"detail": ..., "errors": {field: [...]}}``."""
     return api.create_response(
         request, {"detail": detail, "errors": errors or {}}, status=status
     )
@@ -36,27 +37,27 @@ def validation_failed(request, exc: ValidationError):
     errors = (
         exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     )
-    return _error(request, 422, _("The request is not valid."), errors)
+    return error_response(request, 422, _("The request is not valid."), errors)
 
 
 @api.exception_handler(TaskConflict)
 def task_conflict(request, exc: TaskConflict):
-    return _error(request, 409, str(exc))
+    return error_response(request, 409, str(exc))
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc: PermissionDenied):
-    return _error(request, 403, str(exc) or _("You may not do this."))
+    return error_response(request, 403, str(exc) or _("You may not do this."))
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return _error(request, 404, _("Not found."))
+    return error_response(request, 404, _("Not found."))
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    return _error(request, 401, _("Log in or send an API token."))
+    return error_response(request, 401, _("Log in or send an API token."))
 
 
 def _mount_routers() -> None:
