@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -11,5 +12,7 @@ class WorkflowsConfig(AppConfig):
         from viewflow.workflow.models import Task
 
         from .live.notify import task_saved
+        from .live.sessions import session_sockets_close
 
         post_save.connect(task_saved, sender=Task, dispatch_uid="workflows-live")
+        user_logged_out.connect(session_sockets_close, dispatch_uid="workflows-live")
