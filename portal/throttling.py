@@ -9,14 +9,15 @@ logins (``portal/wagtail_hooks.py``) or runs ``manage.py axes_reset_username``.
 """
 
 from django.conf import settings
-from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+
+from .refusals import refusal_response
 
 LOCKED_OUT = _(
     "Too many failed logins. Try again in %(minutes)d minutes, or ask an "
     "administrator to unlock the account."
 )
-API_PREFIX = "/api/"
+LOCKED_OUT_TITLE = _("Login locked")
 
 
 def lockout_message() -> str:
@@ -26,10 +27,9 @@ def lockout_message() -> str:
 
 def lockout_response(request, original_response=None, credentials=None):
     """``AXES_LOCKOUT_CALLABLE``: JSON for the API, the portal's page otherwise."""
-    status = settings.AXES_HTTP_RESPONSE_CODE
-    if request.path_info.startswith(API_PREFIX):
-        from workflows.api.app import error_response
-
-        return error_response(request, status, lockout_message())
-    context = {"message": lockout_message()}
-    return render(request, "accounts/locked_out.html", context, status=status)
+    return refusal_response(
+        request,
+        settings.AXES_HTTP_RESPONSE_CODE,
+        LOCKED_OUT_TITLE,
+        lockout_message(),
+    )

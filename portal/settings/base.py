@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body over REQUEST_MAX_BODY_SIZE is refused here, in the user's language,
+    # before anything reads it (CSRF reads the form only in process_view).
+    "portal.uploads.BodySizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -245,6 +248,17 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Files a request form accepts (also limited to WAGTAILDOCS_EXTENSIONS).
 REQUEST_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "png", "jpg"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body, files included (portal/uploads.py); the proxy's
+# client_max_body_size says the same. Fields besides files: 2.5 MB, as Django.
+REQUEST_MAX_BODY_SIZE = env.int("DJANGO_REQUEST_MAX_BODY_SIZE", default=32 * 2**20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
+    "DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440
+)
+FILE_UPLOAD_HANDLERS = [
+    "portal.uploads.BodySizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 WAGTAIL_I18N_ENABLED = False
 
 LOGGING = {

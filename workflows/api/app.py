@@ -1,11 +1,16 @@
 """The JSON API at ``/api/v1/``: token (Wagtail API tokens) or session auth.
 
-Errors: 404 for anything outside the user's company, 403 for a step the user
-may not take, 409 for a task no longer open, 422 with field messages (in the
-request's language) for invalid input.
+Errors, all as ``{"detail": ..., "errors": ...}``: 404 for anything outside the
+user's company, 403 for a step the user may not take, 409 for a task no longer
+open, 413 for a body over the limit, 422 with field messages (in the request's
+language) for invalid input, 429 while a client is locked out (portal.throttling).
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    ValidationError,
+)
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -53,6 +58,13 @@ def forbidden(request, exc: PermissionDenied):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return error_response(request, 404, _("Not found."))
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_large(request, exc):
+    """A JSON body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (bigger ones never get
+    here: ``portal.uploads`` answers them first, in this same shape)."""
+    return error_response(request, 413, _("The request body is too large."))
 
 
 @api.exception_handler(AuthenticationError)
