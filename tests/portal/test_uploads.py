@@ -1,7 +1,5 @@
 """Bodies over the limit are refused before they are read, under WSGI and ASGI."""
 
-import json
-
 import pytest
 from channels.testing import ApplicationCommunicator
 from django.core.asgi import get_asgi_application
@@ -13,7 +11,7 @@ from django.core.files.uploadhandler import (
 from django.test import Client, RequestFactory
 
 from portal.uploads import BodySizeLimitUploadHandler, RequestBodyLimit
-from tests.workflows.api_clients import API, bearer
+from tests.workflows.api_clients import API, bearer, post_json
 
 pytestmark = pytest.mark.django_db
 
@@ -68,15 +66,16 @@ def test_a_form_upload_under_the_limit_is_read(settings):
     assert response.status_code == 200
 
 
-def test_the_api_answers_413_in_its_error_shape(manager_a):
-    body = json.dumps({"reason": "x" * LIMIT})
-
-    response = bearer(manager_a).post(
-        f"{API}/staff-changes",
-        body,
-        content_type="application/json",
-        HTTP_ACCEPT_LANGUAGE="en",
+def post_reason(user, length: int):
+    """A JSON body of about ``length`` bytes to an endpoint that reads one."""
+    data = {"reason": "x" * length}
+    return post_json(
+        bearer(user), f"{API}/staff-changes", data, HTTP_ACCEPT_LANGUAGE="en"
     )
+
+
+def test_the_api_answers_413_in_its_error_shape(manager_a):
+    response = post_reason(manager_a, LIMIT)
 
     assert response.status_code == 413
     assert response.json()["detail"].startswith("The request is too large")
@@ -85,14 +84,8 @@ def test_the_api_answers_413_in_its_error_shape(manager_a):
 
 def test_the_api_answers_a_json_body_over_django_limit_413(settings, manager_a):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = LIMIT // 4
-    body = json.dumps({"reason": "x" * (LIMIT // 2)})
 
-    response = bearer(manager_a).post(
-        f"{API}/staff-changes",
-        body,
-        content_type="application/json",
-        HTTP_ACCEPT_LANGUAGE="en",
-    )
+    response = post_reason(manager_a, LIMIT // 2)
 
     assert response.status_code == 413
     assert response.json() == {
