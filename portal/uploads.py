@@ -1,7 +1,10 @@
 """Request bodies over ``REQUEST_MAX_BODY_SIZE`` are refused before they are read.
 
-Three guards, from the outside in (the proxy's ``client_max_body_size`` is the
-first, see the README):
+The first guard is nginx's ``client_max_body_size``, set from the same
+``DAIWEI_MAX_BODY_SIZE``: Daphne (Twisted) writes a body over 100 KB to a
+temporary file before the application sees any of it, so only the proxy keeps
+an oversized body off the disk there (uvicorn hands it over as it arrives).
+Then, from the outside in:
 
 - ``RequestBodyLimit`` (ASGI): Django's ASGI handler reads a whole body into a
   temporary file before any middleware runs; this wrapper hands Django no more

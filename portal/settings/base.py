@@ -16,6 +16,16 @@ BASE_DIR = PROJECT_DIR.parent
 
 env = environ.Env()
 
+
+def nginx_size(value: str) -> int:
+    """Bytes in a size written as nginx writes it: ``50m``, ``512k``, ``1g``."""
+    value = value.strip().lower()
+    units = {"k": 2**10, "m": 2**20, "g": 2**30}
+    if value and value[-1] in units:
+        return int(value[:-1]) * units[value[-1]]
+    return int(value)
+
+
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-dev-key-only-for-local-use")
 ALLOWED_HOSTS = env.list(
@@ -197,8 +207,7 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 # Login throttling (portal/throttling.py): failures per user name and address
-# (REMOTE_ADDR: behind the scaled mode's proxy that is the proxy's, so there a
-# lockout holds per user name).
+# (REMOTE_ADDR; behind nginx, Daphne's --proxy-headers makes it the client's).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -248,9 +257,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Files a request form accepts (also limited to WAGTAILDOCS_EXTENSIONS).
 REQUEST_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "png", "jpg"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# The largest request body, files included (portal/uploads.py); the proxy's
-# client_max_body_size says the same. Fields besides files: 2.5 MB, as Django.
-REQUEST_MAX_BODY_SIZE = env.int("DJANGO_REQUEST_MAX_BODY_SIZE", default=32 * 2**20)
+# The largest request body, files included (portal/uploads.py), from the
+# variable nginx's client_max_body_size is set from, in its syntax ("50m"), so
+# the two agree. Fields besides files: 2.5 MB, as Django.
+REQUEST_MAX_BODY_SIZE = nginx_size(env("DAIWEI_MAX_BODY_SIZE", default="50m"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
     "DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440
 )

@@ -10,6 +10,7 @@ from django.core.files.uploadhandler import (
 )
 from django.test import Client, RequestFactory
 
+from portal.settings.base import nginx_size
 from portal.uploads import BodySizeLimitUploadHandler, RequestBodyLimit
 from tests.workflows.api_clients import API, bearer, post_json
 
@@ -157,3 +158,10 @@ async def test_asgi_stops_reading_a_streamed_body_at_the_limit():
 
     assert status == 413
     assert unread == 40 - 3  # read two halves and one over: then stopped
+
+
+@pytest.mark.parametrize(
+    ("value", "size"), [("50m", 50 * 2**20), ("512K", 512 * 2**10), ("1000", 1000)]
+)
+def test_the_limit_reads_nginx_sizes(value, size):
+    assert nginx_size(value) == size
