@@ -7,8 +7,9 @@ search results must apply the same rules themselves, or they leak titles.
 from functools import reduce
 from operator import or_
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
 
 def login_restriction_sync(page, *, user=None) -> None:
@@ -55,3 +56,23 @@ def pages_visible_to(user, pages: QuerySet) -> QuerySet:
     if not blocked:
         return pages
     return pages.exclude(reduce(or_, (Q(path__startswith=path) for path in blocked)))
+
+
+def document_restrictions_for(document) -> list[PageViewRestriction]:
+    """View restrictions of the pages that link ``document`` (their own or an
+    ancestor's), found through Wagtail's reference index (three queries).
+
+    Wagtail checks a document's collection, never the pages that link it: a
+    document in a logged-in-only policy would be public without this.
+    """
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = ReferenceIndex.get_references_to(document).filter(
+        base_content_type=page_type
+    )
+    ids = [int(pk) for pk in page_ids.values_list("object_id", flat=True)]
+    if not ids:
+        return []
+    paths = Page.objects.filter(pk__in=ids).values_list("path", flat=True)
+    step = Page.steplen
+    sections = {p[:end] for p in paths for end in range(step, len(p) + 1, step)}
+    return list(PageViewRestriction.objects.filter(page__path__in=sections))

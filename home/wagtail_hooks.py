@@ -4,7 +4,10 @@ Each rule topic is one row: it cannot be added twice, deleted or unpublished,
 since the flows decide with its published revision.
 """
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -18,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import RULE_TOPICS, ChecklistTemplate, PolicyIndexPage
 from .models.base import RuleTopic
 from .moderation import policy_moderation_assign
+from .privacy import document_restrictions_for
 from .request_admin import RequestDocumentsHidden, hide_request_form_submissions
 from .request_documents import redirect_request_attachment
 
@@ -118,3 +122,18 @@ def moderate_new_policy_index(request, page):
 
 # Before Wagtail's own view-restriction check, which would serve PDFs inline.
 hooks.register("before_serve_document", redirect_request_attachment, order=-100)
+
+
+@hooks.register("before_serve_document", order=-50)
+def restrict_documents_of_private_pages(document, request):
+    """A document is as private as every page that links it (a policy for
+    logged-in users only, a group's section): log in, or be refused."""
+    for restriction in document_restrictions_for(document):
+        if restriction.accept_request(request):
+            continue
+        if request.user.is_authenticated:
+            raise PermissionDenied
+        return redirect_to_login(
+            request.get_full_path(), settings.WAGTAIL_FRONTEND_LOGIN_URL
+        )
+    return None

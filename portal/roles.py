@@ -34,6 +34,9 @@ USERS_AND_TOKENS = (
     "wagtailcore.change_apitoken",
     "wagtailcore.delete_apitoken",
     "wagtailcore.view_apitoken",
+    # Unlocking a throttled login (Settings → Locked-out logins).
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
 )
 CMS_EDITING = (
     "wagtailadmin.access_admin",

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 
 from ..blocks import PolicyBodyBlock
@@ -230,3 +230,7 @@ class PolicyPage(SearchTextMixin, Page):
         # A revision save carries the draft's values: only publishing applies them.
         if update_fields is None or "login_required" in update_fields:
             login_restriction_sync(self)
+        if update_fields is None:
+            # Its documents are as private as the policy (home.privacy) from this
+            # moment, not once a background task has updated the index.
+            ReferenceIndex.create_or_update_for_object(self)

@@ -5,6 +5,7 @@ in-memory channel layer. Scaled mode: set ``DATABASE_URL`` (PostgreSQL) and
 ``REDIS_URL`` (channels-redis).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -14,6 +15,16 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 env = environ.Env()
+
+
+def nginx_size(value: str) -> int:
+    """Bytes in a size written as nginx writes it: ``50m``, ``512k``, ``1g``."""
+    value = value.strip().lower()
+    units = {"k": 2**10, "m": 2**20, "g": 2**30}
+    if value and value[-1] in units:
+        return int(value[:-1]) * units[value[-1]]
+    return int(value)
+
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-dev-key-only-for-local-use")
@@ -52,6 +63,10 @@ INSTALLED_APPS = [
     "viewflow.workflow",
     "django_filters",
     "import_export",
+    # Ships Swagger's assets: the API docs page loads nothing from a CDN.
+    "ninja",
+    # Login throttling: see portal/throttling.py.
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,12 +84,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A body over REQUEST_MAX_BODY_SIZE is refused here, in the user's language,
+    # before anything reads it (CSRF reads the form only in process_view).
+    "portal.uploads.BodySizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Listed so viewflow's ready() does not append them out of sight.
     "viewflow.middleware.SiteMiddleware",
     "viewflow.middleware.HotwireTurboMiddleware",
+    # Last, as axes asks: turns a lockout into portal.throttling's response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -176,6 +196,8 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name and address before any password check.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # Who may act at a flow step: the group chosen in the CMS rules.
     "workflows.steps.StepPermissionBackend",
@@ -184,6 +206,14 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+
+# Login throttling (portal/throttling.py): failures per user name and address
+# (REMOTE_ADDR; behind nginx, Daphne's --proxy-headers makes it the client's).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.throttling.lockout_response"
 
 # Languages and time ------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -228,6 +258,18 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Files a request form accepts (also limited to WAGTAILDOCS_EXTENSIONS).
 REQUEST_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "png", "jpg"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body, files included (portal/uploads.py), from the
+# variable nginx's client_max_body_size is set from, in its syntax ("50m"), so
+# the two agree. Fields besides files: 2.5 MB, as Django.
+REQUEST_MAX_BODY_SIZE = nginx_size(env("DAIWEI_MAX_BODY_SIZE", default="50m"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int(
+    "DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440
+)
+FILE_UPLOAD_HANDLERS = [
+    "portal.uploads.BodySizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 WAGTAIL_I18N_ENABLED = False
 
 LOGGING = {

@@ -30,3 +30,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests"]  # noqa: F405
 # Tests fire timers themselves; the in-process dispatcher is switched on by the
 # tests of the dispatcher only.
 WORKFLOW_TIMERS_IN_PROCESS = False
+
+# Test clients log in without a request (``Client.login``), which axes refuses:
+# the throttling tests switch it on themselves (tests/portal/test_throttling.py).
+AXES_ENABLED = False

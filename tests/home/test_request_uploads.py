@@ -188,3 +188,20 @@ def test_files_stored_before_a_failing_start_are_removed(
 
     nothing_written()
     assert stored_files() == before
+
+
+def test_a_filing_over_the_request_limit_is_refused_unread(
+    settings, client_for, manager_a, site_a, visit_page, nothing_written
+):
+    settings.REQUEST_MAX_BODY_SIZE = 50_000
+    upload = SimpleUploadedFile("plan.pdf", PDF + b"\0" * 100_000)
+    before = stored_files()
+
+    response = post_with_file(
+        client_for(manager_a), visit_page, site_a, upload, language="en"
+    )
+
+    assert response.status_code == 413
+    assert "The request is too large: at most 48.8" in response.content.decode()
+    nothing_written()
+    assert stored_files() == before

@@ -5,7 +5,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 
-from .groups import groups_for_user
+from .groups import groups_for_user, session_group
 
 
 class LiveConsumer(AsyncJsonWebsocketConsumer):
@@ -16,18 +16,24 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     socket from its groups a day after it joined (``group_expiry``) without
     telling it, so a page left open on a duty-room screen would fall silent:
     the socket closes itself after ``LIVE_SOCKET_MAX_AGE`` seconds and the
-    client reconnects (and resyncs) at once.
+    client reconnects (and resyncs) at once. A socket belongs to the session
+    that opened it: logging out closes it (``sessions.py``), and the client
+    does not reconnect after ``CLOSE_LOGGED_OUT``.
     """
 
     groups = []
     CLOSE_TOO_OLD = 4000
+    CLOSE_LOGGED_OUT = 4401
 
     async def connect(self):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            await self.close(code=4401)
+            await self.close(code=self.CLOSE_LOGGED_OUT)
             return
         self.joined = await self.user_groups(user)
+        session_key = self.scope["session"].session_key
+        if session_key:
+            self.joined.append(session_group(session_key))
         for group in self.joined:
             await self.channel_layer.group_add(group, self.channel_name)
         await self.accept()
@@ -47,6 +53,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     async def receive_json(self, content, **kwargs):
         if content.get("type") == "ping":
             await self.send_json({"type": "pong"})
+
+    async def session_ended(self, event):
+        await self.close(code=self.CLOSE_LOGGED_OUT)
 
     async def queue_changed(self, event):
         await self.send_json(

@@ -1,5 +1,7 @@
 """Names of the Channels groups an event can go to, and which a user may join."""
 
+from hashlib import sha256
+
 from registry.selectors import company_of
 
 from ..steps import group_ids_of
@@ -16,6 +18,11 @@ def company_group(company_id: int) -> str:
 def auth_group(group_id: int) -> str:
     """A Django auth group (a role, or any group an admin chose for a step)."""
     return f"group.{group_id}"
+
+
+def session_group(session_key: str) -> str:
+    """The sockets one login session opened (a digest: the key is a secret)."""
+    return f"session.{sha256(session_key.encode()).hexdigest()[:32]}"
 
 
 def groups_for_user(user) -> list[str]:

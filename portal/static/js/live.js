@@ -65,7 +65,8 @@
     var socket = new WebSocket(scheme + location.host + body.dataset.live);
     socket.onopen = function () { delay = 1000; };
     socket.onmessage = function () { resync(); };  // hello or queue.changed
-    socket.onclose = function () {
+    socket.onclose = function (event) {
+      if (event.code === 4401) return;  // logged out: a new login opens a new page
       setTimeout(connect, delay + Math.random() * 500);
       delay = Math.min(delay * 2, 30000);
     };

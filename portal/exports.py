@@ -1,0 +1,53 @@
+"""Spreadsheet cells that a spreadsheet program cannot run as formulas.
+
+Contractors write the answers of request forms, editors write page titles, and
+a CSV or XLSX export opened in Excel or WPS would run a cell that starts with
+``=``, ``+``, ``-`` or ``@`` (or a tab, carriage return or NUL before one) as a
+formula. Such a cell gets a leading apostrophe, as OWASP advises.
+
+Every export the portal offers is Wagtail's ``SpreadsheetExportMixin``: the
+form submissions listing, the admin reports (locked pages, workflows, site
+history, ageing pages), redirects, and any listing with ``list_export``.
+Wagtail has no hook for cell values, so ``neutralise_wagtail_exports`` wraps
+the two methods every one of them writes its cells and headings through.
+"""
+
+from functools import wraps
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def cell_neutralise(value, export_format: str = "csv"):
+    """``value`` as a spreadsheet shows it as text; non-text values unchanged."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    if export_format == SpreadsheetExportMixin.FORMAT_XLSX:
+        # openpyxl refuses control characters (NUL...) in a cell.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def neutralise_wagtail_exports() -> None:
+    """Neutralise every cell and heading Wagtail's admin exports write (once)."""
+    mixin = SpreadsheetExportMixin
+    if getattr(mixin, "cells_neutralised", False):
+        return
+    preprocess, heading = mixin.preprocess_field_value, mixin.get_heading
+
+    @wraps(preprocess)
+    def preprocess_field_value(self, field, value, export_format):
+        value = preprocess(self, field, value, export_format)
+        return cell_neutralise(value, export_format)
+
+    @wraps(heading)
+    def get_heading(self, queryset, field):
+        return cell_neutralise(heading(self, queryset, field))
+
+    mixin.preprocess_field_value = preprocess_field_value
+    mixin.get_heading = get_heading
+    mixin.cells_neutralised = True
