@@ -13,13 +13,14 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
 from portal.routing import websocket_urlpatterns  # noqa: E402
+from portal.uploads import RequestBodyLimit  # noqa: E402
 from workflows.dispatcher import TimerDispatcher  # noqa: E402
 
 # The embedded mode fires due timers inside this process (workflows/dispatcher.py).
 application = TimerDispatcher(
     ProtocolTypeRouter(
         {
-            "http": django_asgi_app,
+            "http": RequestBodyLimit(django_asgi_app),
             "websocket": AllowedHostsOriginValidator(
                 AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
             ),
