@@ -30,7 +30,8 @@ run: messages
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 	$(BIN)/python manage.py load_demo --logins
 	@echo "Serving http://127.0.0.1:$(PORT) (HTTP and WebSocket); Ctrl-C stops."
-	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
+	DJANGO_SETTINGS_MODULE=portal.settings.dev \
+		$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
 
 lint: install
 	$(BIN)/ruff check .

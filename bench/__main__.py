@@ -18,6 +18,7 @@ BENCHMARKS = (
     "event_roundtrip",
     "fanout",
     "servers",
+    "pool_approvals",
 )
 
 

@@ -27,10 +27,11 @@ HOST = "127.0.0.1"
 # touching the database (the server is up when it does).
 BENCH_APP = "bench.asgi:application"
 READY_PATH = "/bench/bare/"
-# The scaled mode's services; a database and a Redis db no one else uses.
+# The scaled mode's services; a database and a Redis db no one else uses
+# (``BENCH_DATABASE``, ``BENCH_REDIS_URL`` pick others).
 SERVICES_DATABASE = "postgres://postgres@127.0.0.1:5432/{name}"
-BENCH_DATABASE = "benchdb"
-BENCH_REDIS_URL = "redis://127.0.0.1:6379/7"
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "benchdb")
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
 class BenchError(RuntimeError):

@@ -4,7 +4,9 @@ import os
 
 from django.core.asgi import get_asgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+# A server started without a settings module is a production one: it refuses
+# to start without its secret (manage.py and `make run` choose dev).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 django_asgi_app = get_asgi_application()
 
 # Consumers import models: only after Django is set up.

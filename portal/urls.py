@@ -5,9 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal.health import healthz
+from portal.media import public_media
 from workflows.api.app import api
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("attachments/", include("home.urls")),
@@ -21,10 +24,10 @@ urlpatterns = [
     path("search/", include("search.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Public uploads only (portal/media.py); documents go through their own views.
+urlpatterns += [
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", public_media),
+]
 
 # Wagtail's page tree catches everything else, so it goes last.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -6,13 +6,14 @@ counts are the same on any day: the tests load it on several.
 
 import datetime
 from collections import Counter
+from unittest import mock
 
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.core import serializers
-from django.core.management import call_command
-from django.utils import timezone
+from django.core.management import CommandError, call_command
+from django.utils import timezone, translation
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 from wagtail.models import Revision
@@ -296,3 +297,20 @@ def test_the_printed_logins_name_each_role():
     printed = out.getvalue()
     assert f"（密码：{DEMO_PASSWORD}）" in printed
     assert "  lead_a     代维单位负责人 (contractor_manager)\n" in printed
+
+
+@pytest.mark.django_db
+def test_refuses_under_the_production_settings_unless_forced(settings):
+    settings.PORTAL_PRODUCTION = True
+
+    with translation.override("zh-hans"), pytest.raises(CommandError) as refused:
+        call_command("load_demo")
+
+    assert str(refused.value) == (
+        "这是生产环境的设置：演示用户的密码是公开的，它们会进入正式数据库。"
+        "确需加载请加 --force。"
+    )
+    assert not Company.objects.exists()
+    with mock.patch("fixtures.load_all") as load_all:
+        call_command("load_demo", "--force")
+    load_all.assert_called_once_with()

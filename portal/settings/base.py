@@ -27,6 +27,8 @@ def nginx_size(value: str) -> int:
 
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# True in portal.settings.production only: load_demo refuses there without --force.
+PORTAL_PRODUCTION = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-dev-key-only-for-local-use")
 ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"]
@@ -77,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so even a redirect to HTTPS carries its request id.
+    "portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,10 +126,24 @@ TEMPLATES = [
 
 # Databases ---------------------------------------------------------------
 SQLITE_PATH = env("SQLITE_PATH", default=str(BASE_DIR / "db.sqlite3"))
-if env("DATABASE_URL", default=""):
+DATABASE_URL = env("DATABASE_URL", default="")
+if DATABASE_URL:
     DATABASES = {"default": env.db("DATABASE_URL")}
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+    # Under ASGI a request's sync code may run on any thread, so persistent
+    # connections pile up (Django's docs: keep them off); PostgreSQL reuses
+    # connections through psycopg's pool instead.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"].endswith("postgresql") and env.bool(
+        "DJANGO_DB_POOL", default=True
+    ):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("DJANGO_DB_POOL_MIN_SIZE", default=2),
+            "max_size": env.int("DJANGO_DB_POOL_MAX_SIZE", default=10),
+            # Seconds a request waits for a free connection before failing.
+            "timeout": env.float("DJANGO_DB_POOL_TIMEOUT", default=10.0),
+        }
 else:
     DATABASES = {
         "default": {
@@ -272,10 +290,26 @@ FILE_UPLOAD_HANDLERS = [
 ]
 WAGTAIL_I18N_ENABLED = False
 
+# To stdout, one line per event, each with the id of the request it belongs to
+# (portal/request_id.py); the portal logs an access line per request itself.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.request_id.RequestIdFilter"}},
+    "formatters": {
+        "line": {
+            "()": "portal.request_id.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": env("DJANGO_LOG_LEVEL", default="WARNING"),

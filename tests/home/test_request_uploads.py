@@ -173,6 +173,23 @@ def test_attachment_is_hidden_from_other_companies_and_anonymous_users(
     assert anonymous["Location"].startswith("/accounts/login/")
 
 
+def test_attachment_file_is_not_served_under_media_even_to_its_filer(
+    client_for, manager_a, site_a, visit_page
+):
+    client = client_for(manager_a)
+    post_with_file(client, visit_page, site_a, SimpleUploadedFile("方案.pdf", PDF))
+    document = get_document_model().objects.get()
+    name = Path(document.file.name).name
+
+    assert document.file.url.startswith(settings.MEDIA_URL)
+    for url in (
+        document.file.url,
+        f"{settings.MEDIA_URL}images/../documents/{name}",
+        f"{settings.MEDIA_URL}images/%2e%2e/documents/{name}",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
 def test_files_stored_before_a_failing_start_are_removed(
     client_for, manager_a, site_a, make_form_page, nothing_written
 ):

@@ -1,42 +1,17 @@
 """Settings per mode, read in fresh interpreters with the environment they get."""
 
-import os
 import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[2]
-SWITCHES = (
-    "DATABASE_URL",
-    "REDIS_URL",
-    "DJANGO_SECRET_KEY",
-    "DJANGO_ALLOWED_HOSTS",
-    "DJANGO_DEBUG",
-)
+from .processes import run
+
 PRINT_MODE = (
     "from django.conf import settings as s; d = s.DATABASES['default']; "
     "print(d['ENGINE']); print(s.CHANNEL_LAYERS['default']['BACKEND']); "
     "print(d.get('OPTIONS', {}).get('transaction_mode')); "
     "print(d.get('OPTIONS', {}).get('init_command'))"
 )
-
-
-def run(args, settings_module, **env):
-    """Run ``python args`` in the project with only the given portal variables."""
-    environ = {k: v for k, v in os.environ.items() if k not in SWITCHES}
-    environ.update(DJANGO_SETTINGS_MODULE=settings_module, **env)
-    return subprocess.run(
-        [sys.executable, *args],
-        cwd=PROJECT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def mode(**env) -> list[str]:
@@ -96,6 +71,7 @@ def production(**env):
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "portal.example.com,www.portal.example.com",
+    "DATABASE_URL": "postgres://portal:secret@db.internal:5432/portal",
 }
 
 
@@ -105,7 +81,9 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "DATABASE_URL"]
+)
 def test_production_refuses_to_start_without_required_variable(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
 

@@ -25,6 +25,12 @@ def publish_after_commit(groups, payload, probe, probe_group):
         return nothing_came_sync(probe, probe_group)
 
 
+def publish_and_commit(publishes, payload):
+    with transaction.atomic():
+        for groups in publishes:
+            publish_on_commit(groups, payload)
+
+
 def publish_and_roll_back(groups, payload):
     with transaction.atomic():
         publish_on_commit(groups, payload)
@@ -111,6 +117,22 @@ async def test_a_commit_tells_each_group_of_each_change_once(socket_for, manager
 
     await sync_to_async(publish_a_busy_transaction)(mine, company_group(0))
     assert [(await socket.receive_json_from())["task"] for _ in range(2)] == [7, 8]
+
+
+@pytest.mark.parametrize("saves", [1, 2], ids=["one-save", "two-saves"])
+async def test_a_socket_in_two_of_the_groups_hears_the_event_once(
+    socket_for, manager_a, company_a, saves
+):
+    """The requester is also in its company's group: one event, one message
+    (also when a second save of the task adds the company's group)."""
+    socket = await connected_socket(socket_for, manager_a)
+    mine, company = user_group(manager_a.pk), company_group(company_a.pk)
+    publishes = [[company, mine]] if saves == 1 else [[mine], [company, mine]]
+
+    await sync_to_async(publish_and_commit)(publishes, {"task": 5})
+
+    assert await socket.receive_json_from() == {"type": "queue.changed", "task": 5}
+    await assert_nothing_came(socket, mine)
 
 
 async def test_company_event_does_not_reach_another_company(

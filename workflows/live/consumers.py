@@ -1,11 +1,17 @@
 import asyncio
 import random
+from collections import deque
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 
+from .events import EVENT_ID
 from .groups import groups_for_user, session_group
+
+# Events a socket remembers to drop their copies from its other groups; the
+# copies of one event arrive together, so a few dozen is plenty.
+SEEN_EVENTS = 64
 
 
 class LiveConsumer(AsyncJsonWebsocketConsumer):
@@ -24,6 +30,10 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     groups = []
     CLOSE_TOO_OLD = 4000
     CLOSE_LOGGED_OUT = 4401
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seen = deque(maxlen=SEEN_EVENTS)
 
     async def connect(self):
         user = self.scope.get("user")
@@ -58,9 +68,13 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         await self.close(code=self.CLOSE_LOGGED_OUT)
 
     async def queue_changed(self, event):
-        await self.send_json(
-            {k: v for k, v in event.items() if k != "type"} | {"type": "queue.changed"}
-        )
+        event_id = event.get(EVENT_ID)
+        if event_id is not None:
+            if event_id in self.seen:
+                return  # a copy through another of this socket's groups
+            self.seen.append(event_id)
+        message = {k: v for k, v in event.items() if k not in ("type", EVENT_ID)}
+        await self.send_json(message | {"type": "queue.changed"})
 
     @database_sync_to_async
     def user_groups(self, user):

@@ -7,43 +7,50 @@ rolled-back savepoint drops its events as Django drops its hooks.
 """
 
 import json
+import uuid
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
 QUEUE_CHANGED = "queue.changed"
+# One id per event, the same in every group it goes to: a socket in two of
+# them (a requester is in its company's group too) passes it on once.
+EVENT_ID = "event_id"
 
 
-def send_now(groups: list[str], payload: dict) -> None:
+def send_now(groups: list[str], payload: dict, event_id: str = "") -> None:
     """Send ``payload`` to every group at once (delivery is at most once)."""
     layer = get_channel_layer()
+    event = {"type": QUEUE_CHANGED, **payload, EVENT_ID: event_id or uuid.uuid4().hex}
     for group in dict.fromkeys(groups):
-        async_to_sync(layer.group_send)(group, {"type": QUEUE_CHANGED, **payload})
+        async_to_sync(layer.group_send)(group, event)
 
 
 class _Publish:
     """The commit hook of one publish; sends what no hook of its commit sent yet.
 
-    Hooks registered in one transaction share a ``sent`` set, found through
-    the hooks Django holds for that transaction; a hook is dropped with its
-    savepoint, so what a rollback undid is never sent.
+    Hooks registered in one transaction share ``sent`` (per payload: its event
+    id and the groups told), found through the hooks Django holds for that
+    transaction; a hook is dropped with its savepoint, so what a rollback
+    undid is never sent. Copies of one payload keep one event id.
     """
 
-    def __init__(self, groups: list[str], payload: dict, sent: set):
+    def __init__(self, groups: list[str], payload: dict, sent: dict):
         self.groups, self.payload, self.sent = list(groups), payload, sent
 
     def __call__(self) -> None:
         key = json.dumps(self.payload, sort_keys=True, default=str)
-        fresh = [group for group in self.groups if (group, key) not in self.sent]
-        self.sent.update((group, key) for group in fresh)
+        event_id, told = self.sent.setdefault(key, (uuid.uuid4().hex, set()))
+        fresh = [group for group in self.groups if group not in told]
+        told.update(fresh)
         if fresh:
-            send_now(fresh, self.payload)
+            send_now(fresh, self.payload, event_id)
 
 
 def publish_on_commit(groups: list[str], payload: dict) -> None:
     """Queue ``payload`` for ``groups`` once the current transaction commits."""
     hooks = transaction.get_connection().run_on_commit
     earlier = (hook for _, hook, _ in hooks if isinstance(hook, _Publish))
-    sent = next((hook.sent for hook in earlier), set())
+    sent = next((hook.sent for hook in earlier), {})
     transaction.on_commit(_Publish(groups, payload, sent))
