@@ -65,7 +65,8 @@ class RequestIdMiddleware:
         response[HEADER] = request.request_id
         if request.path != "/healthz":  # the proxy asks every few seconds
             access.info(
-                "%s %s %s %.1fms",
+                "%s %s %s %s %.1fms",
+                request.META.get("REMOTE_ADDR", "-"),
                 request.method,
                 request.get_full_path(),
                 response.status_code,

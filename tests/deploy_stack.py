@@ -76,7 +76,9 @@ def unit_command(unit: Path) -> list[str]:
 
 def daphne_unit_options() -> tuple[str, ...]:
     """The unit's Daphne options but its address (tests bind their own socket)."""
-    args = unit_command(DAPHNE_UNIT)[1:-1]  # between the binary and the app
+    command = unit_command(DAPHNE_UNIT)
+    start = command.index("portal.serve") + 1 if "portal.serve" in command else 1
+    args = command[start:-1]  # between the launcher and the app
     options = []
     while args:
         arg = args.pop(0)

@@ -31,7 +31,8 @@ from django.test import Client
 READY_SECONDS = 60
 STOP_SECONDS = 5
 LOG_TAIL = 20_000
-DAPHNE = Path(sys.executable).with_name("daphne")
+# Daphne as the systemd unit starts it (access log by DAPHNE_ACCESS_LOG).
+DAPHNE = (sys.executable, "-m", "portal.serve")
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 running: list["Server"] = []  # read by the report hook in tests/conftest.py
@@ -89,7 +90,7 @@ def _start(log_dir: Path, port: int, options: ServerOptions) -> Server:
         fd = ["--fd", str(listener.fileno())]
         with log_path.open("wb") as log:
             process = subprocess.Popen(
-                [DAPHNE, *fd, *options.args, "portal.asgi:application"],
+                [*DAPHNE, *fd, *options.args, "portal.asgi:application"],
                 cwd=settings.BASE_DIR,
                 env=env,
                 pass_fds=[listener.fileno()],

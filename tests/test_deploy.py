@@ -59,7 +59,7 @@ pytestmark = [
 ]
 
 # Until /healthz is merged the servers count as up when the login page answers.
-READY_PATH = "/accounts/login/"
+READY_PATH = "/healthz"
 APPROVALS = 5
 # E2E_PORT_BASE=8850: nginx on 8850 (HTTP) and 8853 (HTTPS), Daphne on 8861-2;
 # unset, the system picks free ports.
@@ -177,7 +177,7 @@ def test_nginx_redirects_http_and_serves_hashed_static_itself(deployed):
 
 
 def test_daphne_logs_the_client_address_nginx_passes(deployed):
-    """--proxy-headers: Daphne's access log shows the client, not nginx."""
+    """--proxy-headers: the portal's access line shows the client, not nginx."""
     client = http.client.HTTPSConnection(
         HOST,
         deployed.https_port,
