@@ -1,4 +1,8 @@
-"""Locked-out logins in the Wagtail admin: an admin unlocks one by deleting it."""
+"""The portal's admin hooks.
+
+Locked-out logins: an admin unlocks one by deleting it. User bulk actions:
+Wagtail's are replaced (same action type, registered later).
+"""
 
 from axes.models import AccessAttempt
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +11,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from .user_admin.bulk_actions import AssignRoleBulkAction, SetActiveStateBulkAction
 
 
 class UnlockOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -43,3 +49,7 @@ class LockedOutLoginViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_locked_out_logins():
     return LockedOutLoginViewSet()
+
+
+for action_class in (AssignRoleBulkAction, SetActiveStateBulkAction):
+    hooks.register("register_bulk_action", action_class, order=100)

@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "portal.user_admin.apps.UsersConfig",  # wagtail.users, grant rules added
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
