@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
 from registry.roles import Role, roles_of
@@ -9,7 +10,9 @@ from .navigation import entry_points_for
 
 def portal(request):
     """Navigation, roles and company of the user, for the shared page shell."""
-    user = request.user
+    # A request refused before the auth middleware ran (a bad Host) has no user;
+    # its error page is still rendered in the shell.
+    user = getattr(request, "user", None) or AnonymousUser()
     role_labels = [Role(value).label for value in sorted(roles_of(user))]
     return {
         "entry_points": entry_points_for(user),
