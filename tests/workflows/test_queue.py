@@ -14,7 +14,13 @@ from viewflow.workflow.status import STATUS
 from bench.seed import tasks_clone
 from home.rules import current_rules
 from registry.roles import Role
-from workflows.queue.selectors import actionable_tasks
+from workflows.models import Request
+from workflows.queue.selectors import (
+    QueueFilter,
+    actionable_tasks,
+    filed_requests,
+    queue_tasks,
+)
 from workflows.selectors import (
     flow_requests_for_user,
     history_of,
@@ -254,3 +260,65 @@ def test_actionable_tasks_are_claimed_and_offered_ones_oldest_first(
         (tasks[2].pk, None, changes[2].pk),
         (tasks[1].pk, None, changes[1].pk),
     ]
+
+
+def test_filed_requests_filter_by_flow_state_site_and_lateness_soonest_due_first(
+    submit, roster_a, reviewer, manager_a, site_a, client_for, contract_a
+):
+    contract_a.headcount = 1000  # four changes, all within the cap
+    contract_a.save()
+    late, due, open_, rejected = (submit(people_in=1) for _ in range(4))
+    review = Task.objects.get(process_id=rejected.pk, flow_task_type="HUMAN")
+    response = client_for(reviewer).post(
+        reverse("workflows:task", args=[rejected.pk, review.pk]),
+        {"decision": "rejected", "comment": "不同意"},
+    )
+    assert response.status_code == 302
+    now = timezone.now()
+    Request.objects.filter(pk=late.pk).update(due_at=now - timedelta(days=1))
+    Request.objects.filter(pk=due.pk).update(due_at=now + timedelta(days=1))
+    Request.objects.filter(pk__in=[due.pk, rejected.pk]).update(site=site_a)
+    _created(open_, now - timedelta(hours=2))
+    _created(rejected, now - timedelta(hours=1))
+    flow = get_flow_ref(late.flow_class)
+
+    def filed(**spec) -> list[int]:
+        return [row.pk for row in filed_requests(manager_a, QueueFilter(**spec))]
+
+    assert filed() == [late.pk, due.pk, rejected.pk, open_.pk]
+    assert filed(flow=flow) == [late.pk, due.pk, rejected.pk, open_.pk]
+    assert filed(flow="tests/flows.NoSuchFlow") == []
+    assert filed(state="open") == [late.pk, due.pk, open_.pk]
+    assert filed(state="done") == [rejected.pk]
+    assert filed(site=site_a.pk) == [due.pk, rejected.pk]
+    assert filed(overdue=True) == [late.pk]
+    rows = filed_requests(manager_a, QueueFilter())
+    steps = {row.pk: row.current_step for row in rows}
+    review_step = review.flow_task
+    assert steps == {
+        late.pk: review_step,
+        due.pk: review_step,
+        open_.pk: review_step,
+        rejected.pk: None,
+    }
+
+
+def test_task_tabs_filter_by_site_soonest_due_first_with_their_rows_joined(
+    submit, roster_a, reviewer, site_a, django_assert_num_queries
+):
+    undated, late, due = (submit(people_in=1) for _ in range(3))
+    now = timezone.now()
+    Request.objects.filter(pk=late.pk).update(due_at=now - timedelta(days=1))
+    Request.objects.filter(pk=due.pk).update(due_at=now + timedelta(days=1))
+    Request.objects.filter(pk__in=[undated.pk, due.pk]).update(site=site_a)
+
+    def offered(**spec) -> list[int]:
+        tasks = queue_tasks(reviewer, "offered", QueueFilter(**spec))
+        return [task.process_id for task in tasks]
+
+    assert offered() == [late.pk, due.pk, undated.pk]
+    assert offered(site=site_a.pk) == [due.pk, undated.pk]
+    tasks = queue_tasks(reviewer, "offered", QueueFilter())
+    with django_assert_num_queries(1):
+        sites = [task.process.request.site for task in tasks]
+    assert sites == [None, site_a, site_a]
