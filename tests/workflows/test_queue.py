@@ -318,7 +318,33 @@ def test_task_tabs_filter_by_site_soonest_due_first_with_their_rows_joined(
 
     assert offered() == [late.pk, due.pk, undated.pk]
     assert offered(site=site_a.pk) == [due.pk, undated.pk]
+    assert offered(overdue=True) == [late.pk]
     tasks = queue_tasks(reviewer, "offered", QueueFilter())
     with django_assert_num_queries(1):
         sites = [task.process.request.site for task in tasks]
     assert sites == [None, site_a, site_a]
+
+
+def test_each_task_tab_holds_only_the_users_own_or_offered_tasks(
+    submit, roster_a, reviewer, make_user, client_for
+):
+    other = make_user(Role.MAINTENANCE_MANAGER)
+    theirs, mine, free = (submit(people_in=1) for _ in range(3))
+    task = {
+        change.pk: Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+        for change in (theirs, mine, free)
+    }
+    for user, change in ((other, theirs), (reviewer, mine)):
+        args = [change.pk, task[change.pk].pk]
+        client_for(user).post(reverse("workflows:claim", args=args))
+
+    def tab(name) -> list[int]:
+        return [t.process_id for t in queue_tasks(reviewer, name, QueueFilter())]
+
+    assert (tab("mine"), tab("offered"), tab("archive")) == ([mine.pk], [free.pk], [])
+    for user, change in ((other, theirs), (reviewer, mine)):
+        args = [change.pk, task[change.pk].pk]
+        client_for(user).post(
+            reverse("workflows:task", args=args), {"decision": "approved"}
+        )
+    assert (tab("mine"), tab("archive")) == ([], [mine.pk])
