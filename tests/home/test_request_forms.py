@@ -326,9 +326,10 @@ def test_the_listing_carries_company_and_filer_in_one_query(
 def test_the_submission_of_a_process_is_matched_by_type_and_id(
     company_a, engineer_a, file_request, django_assert_num_queries
 ):
-    # Processes of another type with the same id, and of this type with another.
-    file_request(engineer_a, company_a, process=(Contract, company_a.pk))
+    # Filed later (listed first): another type with the same id, this type
+    # with another id.
     of_company = file_request(engineer_a, company_a, process=(Company, company_a.pk))
+    file_request(engineer_a, company_a, process=(Contract, company_a.pk))
     file_request(engineer_a, company_a, process=(Company, company_a.pk + 1))
 
     found = submission_for_process(company_a)
