@@ -6,7 +6,7 @@ PORT ?= 8000
 SERVICES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/1
 
-.PHONY: install install-prod messages run test test-future test-services bench lint
+.PHONY: install install-prod messages run test test-future test-services bench lint mutation
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,13 @@ test-services: messages
 	@test -x /usr/sbin/nginx || echo "test-services: no /usr/sbin/nginx, tests/test_deploy.py skips (apt-get install nginx-light)"
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
 		$(BIN)/pytest -q
+
+# Mutation testing of the rule modules and the scoping selectors ([tool.mutmut]
+# in pyproject.toml); mutants/ holds the mutated copy and its results.
+MUTATION_CHILDREN ?= 2
+mutation: messages
+	nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_CHILDREN)
+	$(BIN)/mutmut results
 
 bench: messages
 	$(BIN)/python -m bench

@@ -1,5 +1,6 @@
 """The decision helpers: exact arithmetic on the published rules."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -17,6 +18,8 @@ from home.rules import (
     training_passed,
     training_rating,
 )
+from home.rules.decisions import grade_for
+from home.rules.snapshot import Band, Deadline
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +141,48 @@ def test_one_snapshot_serves_several_decisions(django_assert_num_queries):
         allowed_positions(headcount=20, rules=rules)
         sla_hours(level=1, tier="delta", mode="on_site", rules=rules)
         training_grade(score=75, rules=rules)
+
+
+def test_each_decision_reads_the_snapshot_it_is_given_not_the_current_rules():
+    now = current_rules()
+    given = replace(
+        now,
+        deadlines=replace(
+            now.deadlines, deadlines={"broken_part_return": Deadline(9, "days")}
+        ),
+        sla=replace(
+            now.sla,
+            hours={(1, "delta", "on_site"): Decimal(10)},
+            early_warning_percent=Decimal(50),
+        ),
+        assessment=replace(
+            now.assessment,
+            deductions={"overdue_ticket": Decimal(30)},
+            bands=(Band("kept", 60, 100), Band("lost", 0, 59)),
+        ),
+        training=replace(
+            now.training,
+            pass_mark=Decimal(50),
+            weights={"lecturer": Decimal(100)},
+        ),
+    )
+
+    assert deadline_for(obligation="broken_part_return", rules=given) == Deadline(
+        9, "days"
+    )
+    place = {"level": 1, "tier": "delta", "mode": "on_site"}
+    assert sla_warning_hours(**place, rules=given) == Decimal(5)
+    assert assessment_score(events={"overdue_ticket": 2}, rules=given) == 40
+    assert assessment_grade(score=65, rules=given) == "kept"
+    assert training_passed(score=55, rules=given)
+    assert training_rating(ratings={"lecturer": 70}, rules=given) == Decimal(70)
+
+
+@pytest.mark.parametrize(
+    ("score", "message"),
+    [(101, "score 101 is outside 0-100"), (5, "no grade band covers 5")],
+)
+def test_a_score_without_a_band_names_itself(score, message):
+    with pytest.raises(ValueError) as refused:
+        grade_for((Band("A", 10, 100),), score)
+    assert str(refused.value) == message

@@ -99,10 +99,18 @@ def test_an_editor_cannot_publish_directly(make_policy, login, editor):
     data = edit_form(
         author, policy, **body("<p>新内容</p>"), **{"action-publish": "Publish"}
     )
-    author.post(reverse("wagtailadmin_pages:edit", args=[policy.pk]), data)
+    edit = reverse("wagtailadmin_pages:edit", args=[policy.pk])
+    response = author.post(edit, data)
 
+    # Accepted (a form error would answer 200), kept as a draft, not published.
+    assert (response.status_code, response.url) == (302, edit)
     policy.refresh_from_db()
     assert not policy.live
+    assert policy.has_unpublished_changes
+    assert policy.live_revision is None
+    draft = policy.get_latest_revision()
+    assert draft.user == editor
+    assert "新内容" in str(draft.as_object().body)
 
 
 def test_an_index_recreated_in_the_admin_is_moderated_again(

@@ -3,13 +3,25 @@
 from dataclasses import replace
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.test import Client
 from viewflow.workflow.models import Process
 from wagtail.contrib.forms.utils import get_field_clean_name
+from wagtail.documents import get_document_model
 
+from home.models import HomePage
 from home.request_kinds import register, unregister
-from home.request_selectors import request_answers_context, submission_for_process
+from home.request_selectors import (
+    request_answers_context,
+    submission_by_token,
+    submission_for_process,
+    submissions_for_user,
+)
 from home.request_submissions import RequestSubmission
+from registry.models import Company, Contract
+from registry.roles import Role
 from tests.form_pages import post_form_page
 from tests.home.request_flow import REFUSED, VISIT
 
@@ -251,3 +263,106 @@ def test_index_lists_the_forms_of_registered_kinds(
     assert response.status_code == 200
     assert [page.pk for page in response.context["request_pages"]] == [visit_page.pk]
     assert f'href="{visit_page.url}"' in response.content.decode()
+
+
+# The reads behind the forms (home/request_selectors.py), on stored submissions.
+
+
+@pytest.fixture
+def file_request():
+    """``file_request(user, company, ...)``: a stored submission."""
+
+    def make(user, company, *, process=(Company, 1), token="", answers=()):
+        model, process_id = process
+        return RequestSubmission.objects.create(
+            form_data={},
+            page=HomePage.objects.get(),
+            user=user,
+            company=company,
+            kind="leave",
+            process_type=ContentType.objects.get_for_model(model),
+            process_id=process_id,
+            form_token=token,
+            answers=list(answers),
+        )
+
+    return make
+
+
+def test_each_user_sees_their_companys_requests_and_their_own(
+    make_user, company_a, company_b, manager_a, engineer_a, carrier_admin, file_request
+):
+    engineer_b = make_user(Role.CONTRACTOR_ENGINEER, company_b)
+    outsider = make_user()  # neither carrier nor of a company
+    colleagues = file_request(engineer_a, company_a)
+    managers_own = file_request(manager_a, None)
+    other_company = file_request(engineer_b, company_b)
+    outsiders_own = file_request(outsider, None)
+
+    def visible(user) -> set[int]:
+        return set(submissions_for_user(user).values_list("pk", flat=True))
+
+    assert visible(manager_a) == {colleagues.pk, managers_own.pk}
+    assert visible(engineer_b) == {other_company.pk}
+    assert visible(outsider) == {outsiders_own.pk}
+    assert visible(AnonymousUser()) == set()
+    everything = {colleagues.pk, managers_own.pk, other_company.pk, outsiders_own.pk}
+    assert visible(carrier_admin) == everything
+
+
+def test_the_listing_carries_company_and_filer_in_one_query(
+    company_a, engineer_a, carrier_admin, file_request, django_assert_num_queries
+):
+    for _ in range(3):
+        file_request(engineer_a, company_a)
+    carrier_admin.groups.all()  # roles are read before the listing
+    rows = submissions_for_user(carrier_admin)
+    with django_assert_num_queries(1):
+        assert [(row.company.code, row.user.username) for row in rows] == [
+            (company_a.code, engineer_a.username)
+        ] * 3
+
+
+def test_the_submission_of_a_process_is_matched_by_type_and_id(
+    company_a, engineer_a, file_request, django_assert_num_queries
+):
+    # Filed later (listed first): another type with the same id, this type
+    # with another id.
+    of_company = file_request(engineer_a, company_a, process=(Company, company_a.pk))
+    file_request(engineer_a, company_a, process=(Contract, company_a.pk))
+    file_request(engineer_a, company_a, process=(Company, company_a.pk + 1))
+
+    found = submission_for_process(company_a)
+
+    assert found == of_company
+    with django_assert_num_queries(0):  # attachments come prefetched
+        assert list(found.attachments.all()) == []
+
+
+def test_answers_context_lists_answers_and_documents(
+    company_a, engineer_a, file_request
+):
+    assert request_answers_context(None) == {"answers": [], "documents": []}
+    answers = [{"label": "原因", "value": "家中有事"}]
+    submission = file_request(engineer_a, company_a, answers=answers)
+    document = get_document_model().objects.create(
+        title="证明", file=ContentFile(b"%PDF-1.4", name="proof.pdf")
+    )
+    submission.attachments.add(document)
+
+    context = request_answers_context(submission)
+
+    assert context == {"answers": answers, "documents": [document]}
+
+
+def test_a_token_finds_only_what_this_user_filed_with_it(
+    company_a, manager_a, engineer_a, file_request
+):
+    mine = file_request(engineer_a, company_a, token="t-1")
+    file_request(manager_a, company_a, token="t-2")
+
+    assert submission_by_token(user=engineer_a, token="t-1") == mine
+    assert submission_by_token(user=engineer_a, token="t-2") is None
+    assert submission_by_token(user=manager_a, token="t-1") is None
+    assert submission_by_token(user=engineer_a, token="") is None
+    assert submission_by_token(user=engineer_a, token=None) is None

@@ -138,11 +138,28 @@ def test_the_rules_menu_lists_every_topic_for_a_carrier_admin(admin_client_for):
         assert f"/admin/snippets/home/{model_name}/" in content
 
 
-def test_a_maintenance_manager_cannot_edit_rules(client_for, make_user):
-    manager = make_user(Role.MAINTENANCE_MANAGER)
+def test_a_maintenance_manager_cannot_edit_rules(
+    client_for, make_user, admin_client_for
+):
     rules = StaffChangeRules.objects.get()
-    response = client_for(manager).get(url(StaffChangeRules, "edit", rules.pk))
-    assert response.status_code in (302, 403)
+    revision, cap = rules.live_revision_id, rules.cap_percent
+    data = edit_form_data(admin_client_for, rules)
+    data.update({"cap_percent": "50", "action-publish": "action-publish"})
+    manager = client_for(make_user(Role.MAINTENANCE_MANAGER))
+    edit = url(StaffChangeRules, "edit", rules.pk)
+
+    # Wagtail refuses a user of the admin by a redirect to its dashboard.
+    for response in (manager.get(edit), manager.post(edit, data)):
+        assert (response.status_code, response.url) == (
+            302,
+            reverse("wagtailadmin_home"),
+        )
+
+    rules.refresh_from_db()
+    assert (rules.live_revision_id, rules.cap_percent) == (revision, cap)
+    assert rules.revisions.count() == 1
+    assert current_rules().staff_change.revision_id == revision
+    assert allowed_positions(headcount=20) == 3
 
 
 @pytest.mark.parametrize("topic", sorted(RULE_TOPICS))

@@ -76,3 +76,18 @@ def test_anonymous_sees_nothing():
     assert company_of(anonymous) is None
     for selector in (staff_for_user, contracts_for_user, sites_for_user):
         assert not selector(anonymous).exists()
+
+
+def test_every_listing_carries_its_related_rows_in_one_query(
+    make_user, django_assert_num_queries
+):
+    carrier = make_user(Role.CARRIER_ADMIN)
+    assert companies_for_user(carrier).count() == 2  # roles are read beforehand
+    reads = {
+        contracts_for_user: lambda row: (row.company.code,),
+        staff_for_user: lambda row: (row.company.code, row.contract.number),
+        sites_for_user: lambda row: (row.region.code, row.maintained_by.code),
+    }
+    for selector, related in reads.items():
+        with django_assert_num_queries(1):
+            assert len({related(row) for row in selector(carrier)}) == 2

@@ -1,15 +1,33 @@
 """The one queue page: tabs, claim/release from the list, isolation, queries."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from viewflow.workflow.fields import get_flow_ref
-from viewflow.workflow.models import Task
+from viewflow.workflow.models import Process, Task
+from viewflow.workflow.status import STATUS
 
 from bench.seed import tasks_clone
 from home.rules import current_rules
 from registry.roles import Role
+from workflows.models import Request
+from workflows.queue.selectors import (
+    QueueFilter,
+    actionable_tasks,
+    filed_requests,
+    queue_tasks,
+)
+from workflows.selectors import (
+    flow_requests_for_user,
+    history_of,
+    open_tasks_of,
+    task_can_act,
+)
+from workflows.staff_change.models import StaffChange
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/queue/"
@@ -152,3 +170,181 @@ def test_pages_of_fifty_with_and_without_filters(
         second = rows(client.get(QUEUE, {"tab": "offered", "page": 2, **extra}))
         assert second.count("data-row=") == 10 and "Page 2 of 2" in second
     assert 'data-count="offered">60<' in first
+
+
+# The reads the queue and the request pages stand on (workflows/selectors.py,
+# workflows/queue/selectors.py).
+
+
+def _created(change, at) -> None:
+    Process.objects.filter(pk=change.pk).update(created=at)
+
+
+def test_a_flows_requests_come_newest_first_then_by_number(submit, roster_a, manager_a):
+    first, second, third = (submit(people_in=1) for _ in range(3))
+    noon = timezone.now().replace(microsecond=0)
+    _created(first, noon)
+    _created(second, noon)
+    _created(third, noon - timedelta(hours=1))
+
+    rows = flow_requests_for_user(manager_a, StaffChange)
+
+    assert list(rows) == [second, first, third]
+
+
+def test_open_tasks_of_a_request_are_its_own_open_ones_with_their_owner(
+    submit, roster_a, reviewer, client_for, django_assert_num_queries
+):
+    change, other = submit(people_in=1), submit(people_in=1)
+    review = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    client_for(reviewer).post(reverse("workflows:claim", args=[change.pk, review.pk]))
+
+    with django_assert_num_queries(1):
+        tasks = open_tasks_of(change)
+        assert [(task.pk, task.owner.username) for task in tasks] == [
+            (review.pk, reviewer.username)
+        ]
+    assert open_tasks_of(other) == [
+        Task.objects.get(process_id=other.pk, flow_task_type="HUMAN")
+    ]
+
+
+def test_history_carries_its_actors_in_one_query(
+    submit, roster_a, manager_a, django_assert_num_queries
+):
+    change = submit(people_in=1)
+    with django_assert_num_queries(1):
+        actors = {row.actor.username for row in history_of(change) if row.actor}
+    assert actors == {manager_a.username}
+
+
+def test_a_finished_task_is_acted_on_by_nobody_not_even_its_owner(
+    submit, roster_a, reviewer, client_for
+):
+    change = submit(people_in=1)
+    task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    client = client_for(reviewer)
+    client.post(reverse("workflows:claim", args=[change.pk, task.pk]))
+    task.refresh_from_db()
+    assert task_can_act(reviewer, task)
+
+    client.post(
+        reverse("workflows:task", args=[change.pk, task.pk]), {"decision": "approved"}
+    )
+    task.refresh_from_db()
+
+    assert task.status == STATUS.DONE and task.owner == reviewer
+    assert not task_can_act(reviewer, task)
+
+
+def test_actionable_tasks_are_claimed_and_offered_ones_oldest_first(
+    submit, roster_a, reviewer, client_for, django_assert_num_queries
+):
+    changes = [submit(people_in=1) for _ in range(3)]
+    tasks = [Task.objects.get(process_id=c.pk, flow_task_type="HUMAN") for c in changes]
+    client_for(reviewer).post(
+        reverse("workflows:claim", args=[changes[0].pk, tasks[0].pk])
+    )
+    noon = timezone.now().replace(microsecond=0)
+    Task.objects.filter(pk__in=[tasks[0].pk, tasks[2].pk]).update(created=noon)
+    Task.objects.filter(pk=tasks[1].pk).update(created=noon + timedelta(hours=1))
+    queryset = actionable_tasks(reviewer)  # reads the user's steps
+
+    with django_assert_num_queries(1):
+        rows = [
+            (task.pk, task.owner and task.owner.username, task.process.pk)
+            for task in queryset
+        ]
+    assert rows == [
+        (tasks[0].pk, reviewer.username, changes[0].pk),
+        (tasks[2].pk, None, changes[2].pk),
+        (tasks[1].pk, None, changes[1].pk),
+    ]
+
+
+def test_filed_requests_filter_by_flow_state_site_and_lateness_soonest_due_first(
+    submit, roster_a, reviewer, manager_a, site_a, client_for, contract_a
+):
+    contract_a.headcount = 1000  # four changes, all within the cap
+    contract_a.save()
+    late, due, open_, rejected = (submit(people_in=1) for _ in range(4))
+    review = Task.objects.get(process_id=rejected.pk, flow_task_type="HUMAN")
+    response = client_for(reviewer).post(
+        reverse("workflows:task", args=[rejected.pk, review.pk]),
+        {"decision": "rejected", "comment": "不同意"},
+    )
+    assert response.status_code == 302
+    now = timezone.now()
+    Request.objects.filter(pk=late.pk).update(due_at=now - timedelta(days=1))
+    Request.objects.filter(pk=due.pk).update(due_at=now + timedelta(days=1))
+    Request.objects.filter(pk__in=[due.pk, rejected.pk]).update(site=site_a)
+    _created(open_, now - timedelta(hours=2))
+    _created(rejected, now - timedelta(hours=1))
+    flow = get_flow_ref(late.flow_class)
+
+    def filed(**spec) -> list[int]:
+        return [row.pk for row in filed_requests(manager_a, QueueFilter(**spec))]
+
+    assert filed() == [late.pk, due.pk, rejected.pk, open_.pk]
+    assert filed(flow=flow) == [late.pk, due.pk, rejected.pk, open_.pk]
+    assert filed(flow="tests/flows.NoSuchFlow") == []
+    assert filed(state="open") == [late.pk, due.pk, open_.pk]
+    assert filed(state="done") == [rejected.pk]
+    assert filed(site=site_a.pk) == [due.pk, rejected.pk]
+    assert filed(overdue=True) == [late.pk]
+    rows = filed_requests(manager_a, QueueFilter())
+    steps = {row.pk: row.current_step for row in rows}
+    review_step = review.flow_task
+    assert steps == {
+        late.pk: review_step,
+        due.pk: review_step,
+        open_.pk: review_step,
+        rejected.pk: None,
+    }
+
+
+def test_task_tabs_filter_by_site_soonest_due_first_with_their_rows_joined(
+    submit, roster_a, reviewer, site_a, django_assert_num_queries
+):
+    undated, late, due = (submit(people_in=1) for _ in range(3))
+    now = timezone.now()
+    Request.objects.filter(pk=late.pk).update(due_at=now - timedelta(days=1))
+    Request.objects.filter(pk=due.pk).update(due_at=now + timedelta(days=1))
+    Request.objects.filter(pk__in=[undated.pk, due.pk]).update(site=site_a)
+
+    def offered(**spec) -> list[int]:
+        tasks = queue_tasks(reviewer, "offered", QueueFilter(**spec))
+        return [task.process_id for task in tasks]
+
+    assert offered() == [late.pk, due.pk, undated.pk]
+    assert offered(site=site_a.pk) == [due.pk, undated.pk]
+    assert offered(overdue=True) == [late.pk]
+    tasks = queue_tasks(reviewer, "offered", QueueFilter())
+    with django_assert_num_queries(1):
+        sites = [task.process.request.site for task in tasks]
+    assert sites == [None, site_a, site_a]
+
+
+def test_each_task_tab_holds_only_the_users_own_or_offered_tasks(
+    submit, roster_a, reviewer, make_user, client_for
+):
+    other = make_user(Role.MAINTENANCE_MANAGER)
+    theirs, mine, free = (submit(people_in=1) for _ in range(3))
+    task = {
+        change.pk: Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+        for change in (theirs, mine, free)
+    }
+    for user, change in ((other, theirs), (reviewer, mine)):
+        args = [change.pk, task[change.pk].pk]
+        client_for(user).post(reverse("workflows:claim", args=args))
+
+    def tab(name) -> list[int]:
+        return [t.process_id for t in queue_tasks(reviewer, name, QueueFilter())]
+
+    assert (tab("mine"), tab("offered"), tab("archive")) == ([mine.pk], [free.pk], [])
+    for user, change in ((other, theirs), (reviewer, mine)):
+        args = [change.pk, task[change.pk].pk]
+        client_for(user).post(
+            reverse("workflows:task", args=args), {"decision": "approved"}
+        )
+    assert (tab("mine"), tab("archive")) == ([], [mine.pk])

@@ -5,6 +5,7 @@ from django.urls import reverse
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS
 
+from home.rules import current_rules
 from workflows.leave.services import COMMENT_REQUIRED
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +163,24 @@ def test_company_step_is_announced_to_the_company_only(
     file_leave()
     assert groups.company_group(company_a.pk) in sent[0]
     assert not any(name.startswith("group.") for name in sent[0])
+
+
+def test_each_decision_records_the_rules_its_step_was_chosen_by(
+    file_leave, manager_a, carrier, client_for
+):
+    leave = file_leave(days=4)
+    decide(client_for(manager_a), leave, "approved")
+    decide(client_for(carrier), leave, "approved")
+
+    staff_rules = current_rules().staff_change
+    company, carrier_step = leave.transitions.filter(action="approved")
+    assert (company.actor, company.rules) == (manager_a, {})
+    assert (carrier_step.actor, carrier_step.rules) == (
+        carrier,
+        {
+            "topic": "staff_change",
+            "revision_id": staff_rules.revision_id,
+            "leave_carrier_group": staff_rules.leave_carrier_group.name,
+        },
+    )
+    assert staff_rules.leave_carrier_group.name == carrier.groups.get().name

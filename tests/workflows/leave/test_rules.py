@@ -1,6 +1,7 @@
 """Leave length, the carrier threshold and the checks of a filing."""
 
 import datetime
+from dataclasses import replace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -37,6 +38,31 @@ def test_carrier_approves_only_leave_longer_than_the_threshold(end, carrier):
     record = check.as_record()
     assert record["revision_id"] == current_rules().staff_change.revision_id
     assert record["days"] == end + 1 and record["needs_carrier"] is carrier
+
+
+@pytest.mark.django_db
+def test_the_record_holds_every_value_the_route_read():
+    now = current_rules()
+    check = rules.length_check(start=day(4), end=day(7), manager=False, rules=now)
+    assert check.as_record() == {
+        "topic": "staff_change",
+        "revision_id": now.staff_change.revision_id,
+        "leave_carrier_after_days": 3,
+        "days": 4,
+        "working_days": 2,
+        "manager": False,
+        "needs_carrier": True,
+    }
+
+
+@pytest.mark.django_db
+def test_the_route_reads_the_snapshot_it_is_given():
+    now = current_rules()
+    given = replace(
+        now, staff_change=replace(now.staff_change, leave_carrier_after_days=10)
+    )
+    check = rules.length_check(start=day(0), end=day(4), manager=False, rules=given)
+    assert (check.limit, check.needs_carrier) == (10, False)
 
 
 @pytest.mark.django_db

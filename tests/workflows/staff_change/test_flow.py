@@ -11,6 +11,7 @@ from viewflow.workflow.timers import fire_due_timers
 
 from registry.models import StaffMember
 from workflows.staff_change.models import StaffChange
+from workflows.staff_change.selectors import positions_in_use
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +161,23 @@ def test_other_company_neither_sees_nor_acts(submit, roster_a, manager_b, client
     assert (
         client.post(task_url(change, task), {"decision": "approved"}).status_code == 404
     )
+
+
+def test_a_rejected_change_frees_its_positions_under_the_cap(
+    submit, roster_a, reviewer, client_for, contract_a
+):
+    rejected = submit(people_in=3)  # all three positions allowed
+    assert (
+        decide(client_for(reviewer), rejected, "rejected", "不同意").status_code == 302
+    )
+    assert positions_in_use(contract_id=contract_a.pk) == 0
+
+    approved = submit(people_in=1)
+    assert decide(client_for(reviewer), approved, "approved").status_code == 302
+    in_flight = submit(people_in=2)
+
+    in_flight.refresh_from_db()
+    assert (in_flight.cap_used, in_flight.within_cap) == (1, True)
+    assert open_task(in_flight).flow_task.name == "review"
+    assert positions_in_use(contract_id=contract_a.pk) == 3
+    assert positions_in_use(contract_id=contract_a.pk, exclude_pk=in_flight.pk) == 1

@@ -31,6 +31,22 @@ def test_fits_up_to_the_cap_and_not_beyond():
     assert "3 of 3 positions used, this request makes 4 = 20.0%" in over.note
 
 
+@pytest.mark.django_db
+def test_the_record_holds_every_value_the_cap_check_read():
+    current = current_rules()
+    check = rules.cap_check(headcount=20, used=2, requested=1, rules=current)
+    assert check.as_record() == {
+        "topic": "staff_change",
+        "revision_id": current.staff_change.revision_id,
+        "cap_percent": "15.00",
+        "headcount": 20,
+        "allowed": 3,
+        "used": 2,
+        "requested": 1,
+        "within_cap": True,
+    }
+
+
 @pytest.mark.parametrize(
     ("kind", "ins", "outs", "positions"),
     [("add", 2, 0, 2), ("remove", 0, 1, 1), ("replace", 1, 1, 1), ("replace", 3, 3, 3)],
