@@ -19,6 +19,9 @@ def collect_production_static(static_root: Path, **env: str) -> Path:
             "DJANGO_SECRET_KEY": "collectstatic-needs-no-secret",
             "DJANGO_ALLOWED_HOSTS": "localhost",
             "DJANGO_STATIC_ROOT": str(static_root),
+            # collectstatic reads no database; without DATABASE_URL the
+            # production settings want SQLite asked for by name.
+            "DJANGO_ALLOW_SQLITE": "true",
             **env,
         },
         capture_output=True,
