@@ -4,7 +4,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 from django.utils.regex_helper import normalize
 
-SAMPLES = ("1", "x", "00000000-0000-0000-0000-000000000001")
+SAMPLES = ("1", "x", "00000000-0000-0000-0000-000000000001", "x/")
 
 
 def _filled(regex: str) -> list[str]:
@@ -24,7 +24,11 @@ def _walk(patterns, prefixes):
 
 
 def concrete_paths(*, skip_names=()) -> list[str]:
-    """One path per pattern that resolves to that pattern's own view."""
+    """One path per pattern that resolves to that pattern's own view.
+
+    A pattern whose path another pattern answers first (ninja's POST of a list
+    URL) is not listed: that path is, once.
+    """
     paths = []
     for pattern, candidates in _walk(get_resolver().url_patterns, [""]):
         if pattern.name in skip_names:
