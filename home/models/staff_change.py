@@ -83,8 +83,16 @@ class StaffChangeRules(RuleTopic):
             "shorter leave is approved by the contractor's lead alone."
         ),
     )
+    leave_max_days = models.PositiveSmallIntegerField(
+        _("longest leave (days)"),
+        default=180,
+        help_text=_(
+            "A leave of more calendar days than this is refused when it is filed."
+        ),
+    )
 
     base_form_class = StaffChangeRulesForm
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("cap_percent"), FieldPanel("review_group")],
@@ -92,7 +100,11 @@ class StaffChangeRules(RuleTopic):
         ),
         FieldPanel("exception_group"),
         MultiFieldPanel(
-            [FieldPanel("leave_carrier_after_days"), FieldPanel("leave_carrier_group")],
+            [
+                FieldPanel("leave_carrier_after_days"),
+                FieldPanel("leave_carrier_group"),
+                FieldPanel("leave_max_days"),
+            ],
             heading=_("Leave"),
         ),
     ]
@@ -112,6 +124,11 @@ class StaffChangeRules(RuleTopic):
                 name="staff_change_leave_days_positive",
                 violation_error_message=MUST_BE_POSITIVE,
             ),
+            models.CheckConstraint(
+                condition=Q(leave_max_days__gt=0),
+                name="staff_change_leave_max_days_positive",
+                violation_error_message=MUST_BE_POSITIVE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -123,6 +140,7 @@ class StaffChangeRules(RuleTopic):
             | require_positive(
                 "leave_carrier_after_days", self.leave_carrier_after_days
             )
+            | require_positive("leave_max_days", self.leave_max_days)
             | self._approver_errors()
         )
         super().clean()

@@ -31,7 +31,11 @@ def _ordered(rows: list[dict]) -> list[dict]:
 DEFAULTS: dict[str, dict] = {
     "staff_change": {
         "model": "staffchangerules",
-        "fields": {"cap_percent": Decimal("15.00"), "leave_carrier_after_days": 3},
+        "fields": {
+            "cap_percent": Decimal("15.00"),
+            "leave_carrier_after_days": 3,
+            "leave_max_days": 180,
+        },
         "groups": {
             "review_group": "maintenance_manager",
             "exception_group": "department_head",

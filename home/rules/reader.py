@@ -110,6 +110,7 @@ def _staff_change(topic, names) -> StaffChangeSnapshot:
         exception_group=ref(topic.exception_group_id),
         leave_carrier_group=ref(topic.leave_carrier_group_id),
         leave_carrier_after_days=topic.leave_carrier_after_days,
+        leave_max_days=topic.leave_max_days,
     )
 
 

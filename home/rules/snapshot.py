@@ -19,6 +19,7 @@ class StaffChangeSnapshot:
     exception_group: GroupRef
     leave_carrier_group: GroupRef
     leave_carrier_after_days: int
+    leave_max_days: int
 
 
 @dataclass(frozen=True)

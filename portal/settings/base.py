@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "workflows.staff_change",
     "workflows.leave",
     "workflows.temp_lead",
+    "workflows.api",
     "home",
     "registry",
     "daphne",
@@ -94,6 +95,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.guards.AdminIdGuardMiddleware",
     # Listed so viewflow's ready() does not append them out of sight.
     "viewflow.middleware.SiteMiddleware",
     "viewflow.middleware.HotwireTurboMiddleware",

@@ -1,11 +1,17 @@
 """The JSON API at ``/api/v1/``: token (Wagtail API tokens) or session auth.
 
-Errors, all as ``{"detail": ..., "errors": ...}``: 404 for anything outside the
-user's company, 403 for a step the user may not take, 409 for a task no longer
-open, 413 for a body over the limit, 422 with field messages (in the request's
-language) for invalid input, 429 while a client is locked out (portal.throttling).
+Errors, every one as ``ErrorOut`` (``{"detail", "errors"}``) in the request's
+language and declared per operation in the schema: 401 without a login or
+token, 404 for anything outside the user's company, 403 for a step the user
+may not take, 409 for a task no longer open or an ``Idempotency-Key`` sent
+again with another body, 413 for a body over the limit, 422 with field
+messages for invalid input (ninja's schema errors included), 429 while a
+client is locked out (portal.throttling), 500 (logged) for a server fault.
 """
 
+import logging
+
+from django.core import signals
 from django.core.exceptions import (
     PermissionDenied,
     RequestDataTooBig,
@@ -14,11 +20,23 @@ from django.core.exceptions import (
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as SchemaError
 from ninja.security import django_auth
 
 from ..services import TaskConflict
 from .auth import ThrottledBearerTokenAuth
+from .errors import (
+    FORBIDDEN,
+    INVALID,
+    NOT_JSON,
+    SERVER_ERROR,
+    UNAUTHENTICATED,
+    schema_errors,
+)
+from .idempotency import KeyReused
+
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Daiwei Portal API",
@@ -42,17 +60,23 @@ def validation_failed(request, exc: ValidationError):
     errors = (
         exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     )
-    return error_response(request, 422, _("The request is not valid."), errors)
+    return error_response(request, 422, str(INVALID), errors)
+
+
+@api.exception_handler(SchemaError)
+def schema_invalid(request, exc: SchemaError):
+    return error_response(request, 422, str(INVALID), schema_errors(exc.errors))
 
 
 @api.exception_handler(TaskConflict)
-def task_conflict(request, exc: TaskConflict):
+@api.exception_handler(KeyReused)
+def conflict(request, exc: Exception):
     return error_response(request, 409, str(exc))
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc: PermissionDenied):
-    return error_response(request, 403, str(exc) or _("You may not do this."))
+    return error_response(request, 403, str(exc) or str(FORBIDDEN))
 
 
 @api.exception_handler(Http404)
@@ -69,7 +93,23 @@ def too_large(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    return error_response(request, 401, _("Log in or send an API token."))
+    return error_response(request, 401, str(UNAUTHENTICATED))
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """Ninja's own refusals, worded here: a body it cannot parse, a CSRF failure."""
+    if exc.status_code == 400:
+        return error_response(request, 422, str(INVALID), {"__all__": [str(NOT_JSON)]})
+    return error_response(request, exc.status_code, str(FORBIDDEN))
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc: Exception):
+    """Logged and signalled as Django does (the test client re-raises it)."""
+    logger.error("API error on %s", request.path, exc_info=exc)
+    signals.got_request_exception.send(sender=None, request=request)
+    return error_response(request, 500, str(SERVER_ERROR))
 
 
 def _mount_routers() -> None:

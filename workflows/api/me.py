@@ -3,12 +3,15 @@ from ninja import Router
 from registry.roles import is_carrier, roles_of
 from registry.selectors import company_of
 
+from .errors import answers
 from .schemas import MeOut
 
 router = Router(tags=["me"])
 
 
-@router.get("/me", response=MeOut, summary="Who am I")
+@router.get(
+    "/me", response=answers({200: MeOut}, codes=(401, 429, 500)), summary="Who am I"
+)
 def me(request):
     user = request.user
     company = company_of(user)

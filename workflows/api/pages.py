@@ -3,6 +3,18 @@
 from collections.abc import Callable, Sequence
 
 from django.db.models import QuerySet
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+from .fields import MAX_ID, MAX_ITEMS
+
+
+class Page(LimitOffsetPagination):
+    """``limit`` (at most 100) and ``offset`` bounded before they reach SQL."""
+
+    class Input(Schema):
+        limit: int = Field(MAX_ITEMS, ge=1, le=MAX_ITEMS)
+        offset: int = Field(0, ge=0, le=MAX_ID)
 
 
 class Rows:

@@ -2,8 +2,17 @@ from datetime import date, datetime
 
 from ninja import Schema
 
+from .fields import Day, Id, Reason, items, text
+
 
 class ErrorOut(Schema):
+    """Every error the API answers, 500 included, in the caller's language.
+
+    ``detail`` says what went wrong; ``errors`` maps each refused field (dotted
+    for nested ones: ``people_in.0.name``; ``__all__`` for the whole request)
+    to its messages, empty when no single field is to blame.
+    """
+
     detail: str
     errors: dict[str, list[str]] = {}
 
@@ -32,8 +41,8 @@ class TaskOut(Schema):
 
 
 class TaskActionIn(Schema):
-    action: str
-    comment: str = ""
+    action: text(20)
+    comment: Reason = ""
 
 
 class TransitionOut(Schema):
@@ -68,18 +77,18 @@ class CapOut(Schema):
 
 
 class PersonIn(Schema):
-    name: str
-    phone: str = ""
-    qualifications: str = ""
+    name: text(60)
+    phone: text(30) = ""
+    qualifications: text(200) = ""
 
 
 class StaffChangeIn(Schema):
-    contract_id: int
-    kind: str
-    reason: str
-    effective_date: date
-    staff_out_ids: list[int] = []
-    people_in: list[PersonIn] = []
+    contract_id: Id
+    kind: text(10)
+    reason: Reason
+    effective_date: Day
+    staff_out_ids: items(Id) = []
+    people_in: items(PersonIn) = []
 
 
 class StaffChangeOut(RequestOut):
@@ -94,10 +103,10 @@ class StaffChangeOut(RequestOut):
 
 
 class LeaveIn(Schema):
-    start_date: date
-    end_date: date
-    reason: str
-    person_id: int | None = None  # none: the filer's own staff record
+    start_date: Day
+    end_date: Day
+    reason: Reason
+    person_id: Id | None = None  # none: the filer's own staff record
 
 
 class LeaveRouteOut(Schema):
@@ -130,10 +139,10 @@ class LeaveOut(RequestOut):
 
 
 class TempLeadIn(Schema):
-    stand_in_id: int
-    start_date: date
-    end_date: date
-    reason: str
+    stand_in_id: Id
+    start_date: Day
+    end_date: Day
+    reason: Reason
 
 
 class TempLeadOut(RequestOut):

@@ -2,14 +2,16 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from ..models import Request
 from ..queue.selectors import actionable_tasks, visible_tasks
 from ..selectors import task_can_act
 from ..services import task_act
 from .actions import ACTIONS, UNSUPPORTED, handler_for
-from .pages import Rows
+from .errors import WRITES, answers
+from .fields import PathId
+from .pages import Page, Rows
 from .schemas import TaskActionIn, TaskOut
 from .serializers import person_name
 
@@ -34,8 +36,10 @@ def task_out(task, user, requests: dict, can_act: bool | None = None) -> dict:
     }
 
 
-@router.get("", response=list[TaskOut], summary="My open tasks across flows")
-@paginate(LimitOffsetPagination)
+@router.get(
+    "", response=answers({200: list[TaskOut]}), summary="My open tasks across flows"
+)
+@paginate(Page)
 def list_tasks(request):
     def rows(tasks):
         ids = {task.process_id for task in tasks}
@@ -48,10 +52,10 @@ def list_tasks(request):
 
 @router.post(
     "/{task_id}/actions",
-    response={200: TaskOut},
+    response=answers({200: TaskOut}, codes=WRITES),
     summary="Approve, reject or return a task",
 )
-def act_on_task(request, task_id: int, payload: TaskActionIn):
+def act_on_task(request, task_id: PathId, payload: TaskActionIn):
     task = visible_tasks(request.user).filter(pk=task_id).first()
     if task is None:
         raise Http404

@@ -4,12 +4,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from home.rules import current_rules
 from workflows.api.actions import register_action_handler
+from workflows.api.errors import WRITES, answers
+from workflows.api.fields import IdempotencyKey, PathId
+from workflows.api.idempotency import once
 from workflows.api.inputs import input_names, own_staff
-from workflows.api.pages import Rows
+from workflows.api.pages import Page, Rows
 from workflows.api.schemas import LeaveIn, LeaveOut
 from workflows.api.serializers import (
     history_out,
@@ -71,8 +74,8 @@ def leave_out(leave: Leave, rules, with_history: bool = True) -> dict:
     }
 
 
-@router.get("", response=list[LeaveOut], summary="Leave I may see")
-@paginate(LimitOffsetPagination)
+@router.get("", response=answers({200: list[LeaveOut]}), summary="Leave I may see")
+@paginate(Page)
 def list_leave(request):
     rules = current_rules()
     return Rows(
@@ -81,8 +84,14 @@ def list_leave(request):
     )
 
 
-@router.post("", response={201: LeaveOut}, summary="File leave")
-def create_leave(request, payload: LeaveIn):
+@router.post("", response=answers({201: LeaveOut}, codes=WRITES), summary="File leave")
+def create_leave(request, payload: LeaveIn, key: IdempotencyKey = None):
+    return once(
+        request, key=key, payload=payload, create=lambda: _file(request, payload)
+    )
+
+
+def _file(request, payload: LeaveIn):
     user = request.user
     person = None
     if payload.person_id is not None:
@@ -101,8 +110,8 @@ def create_leave(request, payload: LeaveIn):
     return Status(201, leave_out(leave, current_rules()))
 
 
-@router.get("/{leave_id}", response=LeaveOut, summary="One leave")
-def get_leave(request, leave_id: int):
+@router.get("/{leave_id}", response=answers({200: LeaveOut}), summary="One leave")
+def get_leave(request, leave_id: PathId):
     leave = get_object_or_404(leaves_for(request.user), pk=leave_id)
     return leave_out(leave, current_rules())
 

@@ -6,12 +6,14 @@ weekend or holiday away is time off the roster as much as a weekday is. The
 working days in the leave are recorded beside it for the approvers' eyes but
 decide nothing. The carrier approves leave longer than the CMS threshold
 (``leave_carrier_after_days``), and always the company manager's own leave,
-which has no company step above it.
+which has no company step above it. A leave lies within the person's
+contract period and lasts at most ``leave_max_days`` (CMS) days.
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.rules import leave_needs_carrier
@@ -22,11 +24,32 @@ LENGTH_NOTE = _(
     "leave longer than %(limit)s days."
 )
 MANAGER_NOTE = _("Leave of the company's manager: the carrier approves.")
+TOO_LONG = _("A leave lasts at most %(limit)s days; this one has %(days)s.")
+OUTSIDE_CONTRACT = _(
+    "The leave must fall within the contract period, %(start)s to %(end)s."
+)
 
 
 def leave_days(*, start: date, end: date) -> int:
     """Calendar days from ``start`` to ``end``, both included."""
     return (end - start).days + 1
+
+
+def leave_bounds_validate(*, start: date, end: date, contract, rules) -> None:
+    """At most ``leave_max_days`` (from ``rules``), within ``contract``'s period.
+
+    Raises a ``ValidationError`` on ``end_date``; ``contract`` may be None (a
+    person on no contract): then only the length is checked.
+    """
+    limit = rules.staff_change.leave_max_days
+    days = leave_days(start=start, end=end)
+    if days > limit:
+        raise ValidationError({"end_date": TOO_LONG % {"limit": limit, "days": days}})
+    if contract is not None and not (
+        contract.period_start <= start and end <= contract.period_end
+    ):
+        period = {"start": contract.period_start, "end": contract.period_end}
+        raise ValidationError({"end_date": OUTSIDE_CONTRACT % period})
 
 
 @dataclass(frozen=True)

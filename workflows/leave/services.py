@@ -79,6 +79,12 @@ def leave_validate(*, user, data: LeaveInput) -> StaffMember:
         raise ValidationError({"person": PERSON_LEFT})
     if data.end_date < data.start_date:
         raise ValidationError({"end_date": END_BEFORE_START})
+    rules.leave_bounds_validate(
+        start=data.start_date,
+        end=data.end_date,
+        contract=person.contract,
+        rules=current_rules(),
+    )
     overlap_validate(person=person, start=data.start_date, end=data.end_date)
     return person
 

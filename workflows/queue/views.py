@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import ListView
 
@@ -13,11 +14,7 @@ from registry.selectors import companies_for_user, sites_for_user
 
 from ..catalog import flow_choices
 from . import selectors
-
-
-def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
-
+from .filters import QueueFilterSet
 
 # The links of a row: (URL name, number of integer arguments).
 ROW_LINKS = {
@@ -85,15 +82,12 @@ class QueueView(LoginRequiredMixin, QueueCountMixin, ListView):
         tab = self.request.GET.get("tab", "mine")
         return tab if tab in selectors.TABS else "mine"
 
+    @cached_property
+    def filters(self) -> QueueFilterSet:
+        return QueueFilterSet(self.request.GET)
+
     def spec(self) -> selectors.QueueFilter:
-        params = self.request.GET
-        return selectors.QueueFilter(
-            flow=params.get("flow", ""),
-            state=params.get("state", ""),
-            site=_int(params.get("site")),
-            company=_int(params.get("company")),
-            overdue=params.get("overdue") == "1",
-        )
+        return self.filters.spec()
 
     def get_queryset(self):
         user = self.request.user
@@ -125,6 +119,7 @@ class QueueView(LoginRequiredMixin, QueueCountMixin, ListView):
             tabs=selectors.TABS,
             counts=selectors.tab_counts(user),
             spec=self.spec(),
+            filter_errors=self.filters.messages(),
             flows=flow_choices(),
             sites=sites_for_user(user)
             .select_related(None)

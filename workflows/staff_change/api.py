@@ -3,12 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from registry.selectors import contracts_for_user, staff_for_user
 from workflows.api.actions import register_action_handler
+from workflows.api.errors import WRITES, answers
+from workflows.api.fields import IdempotencyKey, PathId
+from workflows.api.idempotency import once
 from workflows.api.inputs import input_names
-from workflows.api.pages import Rows
+from workflows.api.pages import Page, Rows
 from workflows.api.schemas import StaffChangeIn, StaffChangeOut
 from workflows.api.serializers import (
     history_out,
@@ -71,8 +74,10 @@ def _routed_revision(change):
     return routed.rules.get("revision_id") if routed else None
 
 
-@router.get("", response=list[StaffChangeOut], summary="Staff changes I may see")
-@paginate(LimitOffsetPagination)
+@router.get(
+    "", response=answers({200: list[StaffChangeOut]}), summary="Staff changes I may see"
+)
+@paginate(Page)
 def list_changes(request):
     return Rows(
         staff_changes_for(request.user),
@@ -80,8 +85,18 @@ def list_changes(request):
     )
 
 
-@router.post("", response={201: StaffChangeOut}, summary="File a staff change")
-def create_change(request, payload: StaffChangeIn):
+@router.post(
+    "",
+    response=answers({201: StaffChangeOut}, codes=WRITES),
+    summary="File a staff change",
+)
+def create_change(request, payload: StaffChangeIn, key: IdempotencyKey = None):
+    return once(
+        request, key=key, payload=payload, create=lambda: _file(request, payload)
+    )
+
+
+def _file(request, payload: StaffChangeIn):
     user = request.user
     contract = get_object_or_404(contracts_for_user(user), pk=payload.contract_id)
     staff_out = list(staff_for_user(user).filter(pk__in=payload.staff_out_ids))
@@ -101,8 +116,10 @@ def create_change(request, payload: StaffChangeIn):
     return Status(201, change_out(change))
 
 
-@router.get("/{change_id}", response=StaffChangeOut, summary="One staff change")
-def get_change(request, change_id: int):
+@router.get(
+    "/{change_id}", response=answers({200: StaffChangeOut}), summary="One staff change"
+)
+def get_change(request, change_id: PathId):
     change = get_object_or_404(staff_changes_for(request.user), pk=change_id)
     return change_out(change)
 

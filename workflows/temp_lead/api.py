@@ -4,11 +4,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from workflows.api.actions import register_action_handler
+from workflows.api.errors import WRITES, answers
+from workflows.api.fields import IdempotencyKey, PathId
+from workflows.api.idempotency import once
 from workflows.api.inputs import input_names, own_staff
-from workflows.api.pages import Rows
+from workflows.api.pages import Page, Rows
 from workflows.api.schemas import TempLeadIn, TempLeadOut
 from workflows.api.serializers import history_out, request_out
 from workflows.selectors import flow_requests_for_user
@@ -41,8 +44,10 @@ def lead_out(lead: TempLead, with_history: bool = True) -> dict:
     }
 
 
-@router.get("", response=list[TempLeadOut], summary="Temporary leads I may see")
-@paginate(LimitOffsetPagination)
+@router.get(
+    "", response=answers({200: list[TempLeadOut]}), summary="Temporary leads I may see"
+)
+@paginate(Page)
 def list_leads(request):
     return Rows(
         temp_leads_for(request.user),
@@ -50,8 +55,18 @@ def list_leads(request):
     )
 
 
-@router.post("", response={201: TempLeadOut}, summary="Name a temporary lead")
-def create_lead(request, payload: TempLeadIn):
+@router.post(
+    "",
+    response=answers({201: TempLeadOut}, codes=WRITES),
+    summary="Name a temporary lead",
+)
+def create_lead(request, payload: TempLeadIn, key: IdempotencyKey = None):
+    return once(
+        request, key=key, payload=payload, create=lambda: _file(request, payload)
+    )
+
+
+def _file(request, payload: TempLeadIn):
     user = request.user
     data = services.TempLeadInput(
         stand_in=own_staff(
@@ -69,8 +84,10 @@ def create_lead(request, payload: TempLeadIn):
     return Status(201, lead_out(temp_leads_for(user).get(pk=lead.pk)))
 
 
-@router.get("/{lead_id}", response=TempLeadOut, summary="One temporary lead")
-def get_lead(request, lead_id: int):
+@router.get(
+    "/{lead_id}", response=answers({200: TempLeadOut}), summary="One temporary lead"
+)
+def get_lead(request, lead_id: PathId):
     return lead_out(get_object_or_404(temp_leads_for(request.user), pk=lead_id))
 
 

@@ -27,6 +27,9 @@ NOT_YOUR_STAFF = _("Choose a person of your own company.")
 NOT_ON_DUTY = _("Choose a person who is on duty.")
 STAND_IN_ON_LEAVE = _("The stand-in has leave from %(start)s to %(end)s.")
 OVERLAPS = _("A temporary lead is already named from %(start)s to %(end)s.")
+OUTSIDE_CONTRACT = _(
+    "The term must fall within the stand-in's contract period, %(start)s to %(end)s."
+)
 SUMMARY = _("Temporary lead %(name)s, %(start)s – %(end)s")
 
 
@@ -53,8 +56,18 @@ def temp_lead_validate(*, user, data: TempLeadInput) -> Company:
         raise ValidationError({"stand_in": NOT_ON_DUTY})
     if data.end_date < data.start_date:
         raise ValidationError({"end_date": END_BEFORE_START})
+    contract_period_validate(data=data)
     overlap_validate(company=company, data=data)
     return company
+
+
+def contract_period_validate(*, data: TempLeadInput) -> None:
+    contract = data.stand_in.contract
+    if contract is None:
+        return
+    if data.start_date < contract.period_start or data.end_date > contract.period_end:
+        period = {"start": contract.period_start, "end": contract.period_end}
+        raise ValidationError({"end_date": OUTSIDE_CONTRACT % period})
 
 
 def overlap_validate(*, company: Company, data: TempLeadInput) -> None:
