@@ -131,6 +131,8 @@ class ClaimView(LoginRequiredMixin, View):
             act(task_pk=task_pk, user=request.user)
         except services.TaskConflict as conflict:
             return conflict_response(request, request_obj, str(conflict))
+        if self.action == "claim":
+            return redirect("workflows:task", pk, task_pk)
         back = request.POST.get("next", "")
         if url_has_allowed_host_and_scheme(back, {request.get_host()}):
             return redirect(back)
