@@ -8,11 +8,8 @@ import re
 import pytest
 import requests
 from django.conf import settings
-from django.core.files.base import ContentFile
 from playwright.sync_api import expect
 from viewflow.workflow.models import Task
-from wagtail.documents import get_document_model
-from wagtail.models import Collection
 
 from ..browser import chromium, page_of, screenshot
 from ..servers import daphne_servers, session_for, session_id
@@ -20,7 +17,6 @@ from ..servers import daphne_servers, session_for, session_id
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SYNCED = re.compile(r"^[1-9]")
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 WIDTHS = {
     "phone": {"width": 390, "height": 844},
     "desktop": {"width": 1280, "height": 900},
@@ -47,17 +43,11 @@ def offered(rules_after_flush, submit, roster_a):
 
 
 @pytest.fixture
-def over_cap(offered, submit, roster_a):
+def over_cap(offered, submit, roster_a, stored_document):
     """A change over the cap, with extra answers and an attachment renamed by
     storage: what an approver reads on the request page."""
     change = submit(people_in=1)
-    if Collection.get_first_root_node() is None:  # flushed by transactional tests
-        Collection.add_root(name="Root")
-    document = get_document_model()(
-        title="资质证书.pdf", file=ContentFile(PDF, name="资质证书_MXjOdiU.pdf")
-    )
-    document._set_document_file_metadata()
-    document.save()
+    document = stored_document("资质证书.pdf", "资质证书_MXjOdiU.pdf")
     change.attachments.add(document)
     change.answers = [
         {

@@ -2,23 +2,16 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
 
 @pytest.fixture
-def answered_change(submit, roster_a):
+def answered_change(submit, roster_a, stored_document):
     """A staff change with extra answers of every kind and an uploaded file that
     storage renamed (a file of that name existed)."""
     change = submit(people_in=1)
-    document = get_document_model()(
-        title="cert.pdf", file=ContentFile(PDF, name="cert_MXjOdiU.pdf")
-    )
-    document.save()
+    document = stored_document("cert.pdf", "cert_MXjOdiU.pdf")
     change.attachments.add(document)
     change.answers = [
         {"name": "tools", "label": "工具", "kind": "checkboxes", "value": ["a", "b"]},
