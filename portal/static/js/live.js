@@ -39,8 +39,14 @@
     // The server answers 401/403 to a resync once the session is gone: say
     // so, keep the rows shown, and stop asking.
     ended = true;
-    if (expired) expired.hidden = false;
     if (socket) socket.close();
+    if (!expired) return;
+    // The link gets its address only now: while logged in, the login page
+    // only redirects (and link checkers would call it dead).
+    var login = expired.querySelector("[data-login]");
+    login.href = login.dataset.login + "?next=" +
+      encodeURIComponent(location.pathname + location.search);
+    expired.hidden = false;
   }
 
   function resync() {
