@@ -5,6 +5,8 @@ hook cannot return a streamed file, so a request's attachment is served here
 instead: the hook sends anyone who follows ``document.url`` to this view.
 """
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -22,6 +24,15 @@ from .request_submissions import RequestSubmission
 
 def attachment_url(document) -> str:
     return reverse("home:request_attachment", args=[document.pk, document.filename])
+
+
+def download_name(document) -> str:
+    """The name the file was uploaded under (the document's title), unless the
+    title was changed to one without the stored file's extension."""
+    stored, given = PurePath(document.filename), PurePath(document.title)
+    if given.name == document.title and given.suffix.lower() == stored.suffix.lower():
+        return document.title
+    return document.filename
 
 
 def redirect_request_attachment(document, request):
@@ -47,11 +58,11 @@ def request_attachment(request, document_id: int, filename: str):
         response = FileResponse(
             document.file.open("rb"),
             as_attachment=True,
-            filename=document.filename,
+            filename=download_name(document),
             content_type=document.content_type,
         )
     else:  # like Wagtail's own view: X-Sendfile when SENDFILE_BACKEND is set
-        options = {"attachment_filename": document.filename}
+        options = {"attachment_filename": download_name(document)}
         if not hasattr(settings, "SENDFILE_BACKEND"):
             options["backend"] = sendfile_streaming_backend.sendfile
         response = sendfile(

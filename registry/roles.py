@@ -33,6 +33,11 @@ CONTRACTOR_ROLES = frozenset(
 )
 
 
+def role_label(name: str) -> str:
+    """A group's name as people read it: its role's label (部门负责人)."""
+    return str(Role(name).label) if name in Role.values else name
+
+
 def roles_of(user) -> frozenset[str]:
     """The role values of ``user``, read once per request object."""
     if not user.is_authenticated:

@@ -76,8 +76,23 @@ def _die_with_parent() -> None:
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
+def _listen(port: int = 0) -> socket.socket:
+    """A bound socket: ``port``, else any free port, or the first free one of
+    ``TEST_SERVER_PORTS`` (``8900-8909``) on a machine that hands out ranges."""
+    ports = os.environ.get("TEST_SERVER_PORTS", "")
+    if port or not ports:
+        return socket.create_server(("127.0.0.1", port), backlog=64)
+    low, high = (int(port) for port in ports.split("-"))
+    for port in range(low, high + 1):
+        try:
+            return socket.create_server(("127.0.0.1", port), backlog=64)
+        except OSError:
+            continue
+    raise RuntimeError(f"no free port in TEST_SERVER_PORTS={ports}")
+
+
 def _start(log_dir: Path, port: int, options: ServerOptions) -> Server:
-    listener = socket.create_server(("127.0.0.1", port), backlog=64)
+    listener = _listen(port)
     with listener:
         port = listener.getsockname()[1]
         log_path = log_dir / f"daphne-{port}.log"

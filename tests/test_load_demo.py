@@ -146,19 +146,23 @@ def test_demo_has_staff_changes_in_every_state(demo_day):
     changes = [StaffChange.objects.get(reason=spec[5]) for spec in STAFF_CHANGES]
     assert [staff_change_state(change) for change in changes] == [
         "approved",  # took effect months ago
-        "review",
+        "review",  # company A: within the cap
         "revise",  # returned for changes
-        "exception_review",  # above the cap
         "rejected",
         "timer wait_effective",  # approved, takes effect in 10 days
         "approved",  # an exception above the cap, in effect
+        "exception_review",  # company B: over the cap, to the department head
     ]
+    assert [change.within_cap for change in changes] == [True] * 5 + [False] * 2
+    over = {change.contract for change in changes if not change.within_cap}
+    assert over == {contract_of("DW-{year}-002")}
+    assert changes[1].contract == contract_of("DW-{year}-001")
     for change in changes:
         contract = change.contract
         assert contract.period_start <= change.effective_date <= contract.period_end
     in_effect = [change for change in changes if change.applied_on]
     assert [change.effective_date <= demo_day for change in in_effect] == [True] * 2
-    waiting = changes[5]
+    waiting = changes[4]
     assert waiting.effective_date == demo_day + datetime.timedelta(days=10)
     leaver = waiting.people.get(direction="out").staff
     assert leaver.status == StaffMember.Status.ON_DUTY
@@ -220,7 +224,7 @@ def test_a_rerun_on_a_later_day_keeps_every_date_and_lets_time_pass():
         call_command("load_demo")
         first = snapshot()
         dated = dated_rows()
-    waiting = StaffChange.objects.get(reason=STAFF_CHANGES[5][5])
+    waiting = StaffChange.objects.get(reason=STAFF_CHANGES[4][5])
     leaver = waiting.people.get(direction="out").staff
     with time_machine.travel(DAYS["january"] + datetime.timedelta(days=400)):
         call_command("load_demo")

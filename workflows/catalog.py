@@ -17,3 +17,16 @@ def flow_choices() -> list[tuple[str, str]]:
     from viewflow.workflow.fields import get_flow_ref
 
     return [(get_flow_ref(flow), str(flow.process_title)) for flow in _FLOWS]
+
+
+# Flow class → ``reader(pks) -> {pk: line}``: what each request is about, for
+# list rows (the people of a staff change), read in one query for a page.
+_ROW_NOTES: dict = {}
+
+
+def register_row_notes(flow_class, reader) -> None:
+    _ROW_NOTES[flow_class] = reader
+
+
+def row_notes_reader(flow_class):
+    return _ROW_NOTES.get(flow_class)

@@ -6,6 +6,7 @@ from operator import or_
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from viewflow.workflow.models import Task as FlowTask
 
+from home.rules.versions import rule_versions
 from registry.models import Site, StaffMember
 from registry.roles import is_carrier
 from registry.selectors import company_of
@@ -73,8 +74,22 @@ def flow_requests_for_user(user, model: type[Request]) -> QuerySet:
     return rows.order_by("-created", "-pk")
 
 
-def history_of(request: Request) -> QuerySet[Transition]:
-    return request.transitions.select_related("actor")
+def history_of(request: Request) -> list[Transition]:
+    """The request's steps, each with the ``rule_version`` it decided under."""
+    steps = list(request.transitions.select_related("actor"))
+    versions = rule_versions(step.rules.get("revision_id") for step in steps)
+    for step in steps:
+        step.rule_version = versions.get(step.rules.get("revision_id"))
+    return steps
+
+
+def documents_of(request: Request) -> dict[str, list]:
+    """The request's attachments: ``all``, and ``unanswered`` (those no file
+    answer shows, such as a typed form's attachments) for a list of their own."""
+    documents = list(request.attachments.all())
+    answered = {answer.get("document") for answer in request.answers or ()}
+    unanswered = [document for document in documents if document.pk not in answered]
+    return {"all": documents, "unanswered": unanswered}
 
 
 def open_tasks_of(request: Request) -> list[FlowTask]:

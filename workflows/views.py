@@ -12,9 +12,17 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 from viewflow.workflow.models import Task as FlowTask
 
+from registry.roles import is_carrier
+
 from . import services
 from .chart import chart_svg
-from .selectors import history_of, open_tasks_of, requests_for_user, task_can_act
+from .selectors import (
+    documents_of,
+    history_of,
+    open_tasks_of,
+    requests_for_user,
+    task_can_act,
+)
 
 DONE = _("Done: %(task)s.")
 
@@ -38,7 +46,10 @@ class RequestContextMixin:
         return {
             "request_obj": process,
             "detail_template": f"{process._meta.app_label}/detail.html",
+            "documents": documents_of(process),
             "history": history_of(request_obj),
+            # Carrier users may open the rules in the CMS; contractors read them.
+            "rule_links": is_carrier(self.request.user),
             "open_tasks": [
                 (task, task_can_act(self.request.user, task)) for task in tasks
             ],
@@ -118,7 +129,11 @@ class TaskPageView(LoginRequiredMixin, RequestContextMixin, FormView):
 
 
 class ClaimView(LoginRequiredMixin, View):
-    """POST: claim (``claim``) or release (``release``) a task."""
+    """POST: claim (``claim``) or release (``release``) a task.
+
+    A claim opens the task: it is claimed to be handled. A release goes back
+    to ``next`` (the list it was released from) or to the request.
+    """
 
     action = "claim"
 
@@ -131,6 +146,8 @@ class ClaimView(LoginRequiredMixin, View):
             act(task_pk=task_pk, user=request.user)
         except services.TaskConflict as conflict:
             return conflict_response(request, request_obj, str(conflict))
+        if self.action == "claim":
+            return redirect("workflows:task", pk, task_pk)
         back = request.POST.get("next", "")
         if url_has_allowed_host_and_scheme(back, {request.get_host()}):
             return redirect(back)

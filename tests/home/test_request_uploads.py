@@ -222,3 +222,19 @@ def test_a_filing_over_the_request_limit_is_refused_unread(
     assert "The request is too large: at most 48.8" in response.content.decode()
     nothing_written()
     assert stored_files() == before
+
+
+def test_a_renamed_stored_file_is_downloaded_under_the_name_it_was_given(
+    client_for, manager_a, site_a, visit_page
+):
+    client = client_for(manager_a)
+    for _ in range(2):  # the second 证书.pdf is stored under another name
+        post_with_file(client, visit_page, site_a, SimpleUploadedFile("证书.pdf", PDF))
+    document = get_document_model().objects.order_by("pk").last()
+    assert document.filename != "证书.pdf" and document.title == "证书.pdf"
+
+    response = client.get(attachment_url(document))
+
+    assert response.status_code == 200
+    assert "%E8%AF%81%E4%B9%A6.pdf" in response["Content-Disposition"]
+    assert document.filename not in response["Content-Disposition"]

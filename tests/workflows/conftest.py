@@ -12,6 +12,8 @@ from workflows.staff_change.services import StaffChangeInput, staff_change_submi
 from ..factories import StaffMemberFactory
 from .sockets import LOCAL_ORIGIN, PATH, close_sync_connections, session_cookie
 
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
 
 @pytest.fixture
 def reviewer(make_user):
@@ -88,3 +90,24 @@ def rules_after_flush(db):
 def english_pages(settings):
     """Pages in English unless a test asks for a language: assertions read it."""
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def stored_document():
+    """``stored_document(title, stored_name)``: a PDF document uploaded as
+    ``title`` and stored as ``stored_name`` (storage renamed it)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    def make(title: str, stored_name: str):
+        if Collection.get_first_root_node() is None:  # flushed by a transactional test
+            Collection.add_root(name="Root")
+        document = get_document_model()(
+            title=title, file=ContentFile(PDF, name=stored_name)
+        )
+        document._set_document_file_metadata()
+        document.save()
+        return document
+
+    return make

@@ -55,7 +55,11 @@ def test_create_returns_cap_usage_and_route(manager_a, contract_a, roster_a):
         "allowed": 3,
         "cap_percent": "15.00",
         "within_cap": False,
-        "note": "3 of 3 positions used, this request makes 4 = 20.0% of 20",
+        "note": (
+            "Over the cap: with this request the contract would have 4 changed "
+            "positions and 3 are allowed (15% of 20; 3 already used). This request "
+            "goes to Department head for approval as an exception."
+        ),
         "revision_id": StaffChangeRules.objects.get().live_revision_id,
     }
     assert body["cap"]["revision_id"] is not None

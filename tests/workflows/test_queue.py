@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -64,7 +65,7 @@ def test_every_row_links_where_reverse_says(
         links |= {"task": args, "claim" if tab == "offered" else "release": args}
     for name, link_args in links.items():
         assert f'"{reverse(f"workflows:{name}", args=link_args)}"' in page, name
-    assert "{" not in page.split('<table class="queue">')[1].split("</table>")[0]
+    assert "{" not in page.split('<table class="queue')[1].split("</table>")[0]
 
 
 def test_claim_and_release_from_the_list(submit, roster_a, reviewer, client_for):
@@ -72,13 +73,55 @@ def test_claim_and_release_from_the_list(submit, roster_a, reviewer, client_for)
     task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
     client = client_for(reviewer)
     claim = reverse("workflows:claim", args=[change.pk, task.pk])
-    back = client.post(claim, {"next": "/queue/?tab=offered"})
-    assert back.status_code == 302 and back["Location"] == "/queue/?tab=offered"
+    claimed = client.post(claim, {"next": "/queue/?tab=offered"})
+    assert claimed.status_code == 302
+    assert claimed["Location"] == reverse("workflows:task", args=[change.pk, task.pk])
     assert change.reference in rows(client.get(QUEUE, {"tab": "mine"}))
     assert client.get(QUEUE)["X-Queue-Count"] == "1"
-    client.post(reverse("workflows:release", args=[change.pk, task.pk]))
+    release = reverse("workflows:release", args=[change.pk, task.pk])
+    back = client.post(release, {"next": "/queue/?tab=mine"})
+    assert back.status_code == 302 and back["Location"] == "/queue/?tab=mine"
     assert change.reference not in rows(client.get(QUEUE, {"tab": "mine"}))
     assert change.reference in rows(client.get(QUEUE, {"tab": "offered"}))
+
+
+def test_claiming_from_the_offered_tab_opens_the_task(
+    submit, roster_a, reviewer, client_for
+):
+    change = submit(people_in=1)
+    task = Task.objects.get(process_id=change.pk, flow_task_type="HUMAN")
+    client = client_for(reviewer)
+    page = BeautifulSoup(rows(client.get(QUEUE, {"tab": "offered"})), "html.parser")
+    form = page.select_one(f'tr[data-task="{task.pk}"] form')
+    data = {field["name"]: field.get("value", "") for field in form.select("input")}
+    landed = client.post(form["action"], data, follow=True)
+    assert landed.redirect_chain[-1][0] == f"/requests/{change.pk}/tasks/{task.pk}/"
+    assert landed.status_code == 200
+    assert b'name="decision"' in landed.content
+
+
+def return_addresses(html: str) -> list[str]:
+    """Every address a form on the page sends the user back to."""
+    page = BeautifulSoup(html, "html.parser")
+    return [field["value"] for field in page.select("form input[name=next]")]
+
+
+@pytest.mark.parametrize("tab", ["mine", "offered"])
+def test_a_resynced_fragment_sends_no_one_back_to_the_fragment(
+    tab, submit, roster_a, reviewer, client_for
+):
+    changes = [submit(people_in=1) for _ in range(2)]
+    client = client_for(reviewer)
+    first = Task.objects.get(process_id=changes[0].pk, flow_task_type="HUMAN")
+    client.post(reverse("workflows:claim", args=[changes[0].pk, first.pk]))
+    fragment = client.get(QUEUE, {"tab": tab, "site": "", "fragment": "1"})
+    html = rows(fragment)
+    assert "data-task=" in html
+    assert "fragment" not in html
+    addresses = return_addresses(html)
+    assert addresses == (["/queue/?tab=mine&site="] if tab == "mine" else [])
+    for address in addresses:
+        assert client.get(address).templates[0].name == "workflows/queue/queue.html"
 
 
 def test_someone_elses_claim_takes_the_task_off_the_offer(
@@ -151,6 +194,7 @@ def test_query_count_is_the_same_for_ten_and_five_thousand_rows(
             response = client.get(QUEUE, {"tab": tab})
         assert response.status_code == 200
         assert rows(response).count("data-row=") == min(total, 50)
+        assert "+ 新人0" in rows(response)
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
 
@@ -348,3 +392,24 @@ def test_each_task_tab_holds_only_the_users_own_or_offered_tasks(
             reverse("workflows:task", args=args), {"decision": "approved"}
         )
     assert (tab("mine"), tab("archive")) == ([], [mine.pk])
+
+
+@pytest.mark.parametrize("tab", ["offered", "filed"])
+def test_staff_change_rows_name_the_people_who_join_and_leave(
+    tab, submit, roster_a, reviewer, manager_a, client_for
+):
+    submit(kind="replace", people_in=2, staff_out=roster_a[:2])
+    client = client_for(manager_a if tab == "filed" else reviewer)
+    page = BeautifulSoup(rows(client.get(QUEUE, {"tab": tab})), "html.parser")
+    people = page.select_one("tr[data-row] .people")
+    assert people.get_text(" ", strip=True) == "+ 新人0, 新人1 / − 在岗0, 在岗1"
+
+
+def test_an_expired_session_gets_401_json_from_the_live_endpoints(client):
+    live = {"HTTP_X_REQUESTED_WITH": "live"}
+    for url in (f"{QUEUE}?tab=offered&fragment=1", "/queue/count/"):
+        answer = client.get(url, **live)
+        assert answer.status_code == 401, url
+        assert answer.json() == {"error": "session_expired"}
+    page = client.get(QUEUE)
+    assert page.status_code == 302 and "/login/" in page["Location"]

@@ -4,6 +4,7 @@ Every list here is a fixed number of queries whatever its length: rows carry
 their request, company, site and owner through ``select_related``.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
@@ -14,6 +15,7 @@ from viewflow.workflow.status import STATUS
 from registry.memo import per_user
 from registry.roles import is_carrier
 
+from ..catalog import row_notes_reader
 from ..models import Request
 from ..selectors import requests_for_user, with_current_step
 from ..services import OPEN_STATUSES
@@ -133,3 +135,17 @@ def tab_counts(user) -> dict[str, int]:
         )
 
     return per_user(user, "queue_counts", count)
+
+
+def row_notes(rows: list[tuple[int, type]]) -> dict[int, str]:
+    """The note of each (request pk, flow class) row that has one: one query per
+    flow with a reader, whatever the number of rows."""
+    by_flow = defaultdict(list)
+    for pk, flow_class in rows:
+        by_flow[flow_class].append(pk)
+    notes = {}
+    for flow_class, pks in by_flow.items():
+        reader = row_notes_reader(flow_class)
+        if reader is not None:
+            notes |= reader(pks)
+    return notes

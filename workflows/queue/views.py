@@ -2,7 +2,7 @@
 that the live client fetches to resync rows and counts."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -52,6 +52,38 @@ def with_links(rows, tab: str):
     return rows
 
 
+def is_live(request) -> bool:
+    """A resync by ``live.js`` (or a fragment fetched by hand), not a page view."""
+    return request.headers.get("X-Requested-With") == "live" or bool(
+        request.GET.get("fragment")
+    )
+
+
+class LiveLoginRequiredMixin(LoginRequiredMixin):
+    """Pages redirect to the login; the live client gets a 401 it can read.
+
+    A redirect would be followed by ``fetch`` and the login page put into the
+    queue in place of its rows.
+    """
+
+    def handle_no_permission(self):
+        if is_live(self.request) and not self.request.user.is_authenticated:
+            return JsonResponse({"error": "session_expired"}, status=401)
+        return super().handle_no_permission()
+
+
+def with_notes(rows, tab: str):
+    """Give each row its note (``row.note``): the people of a staff change."""
+    if tab == "filed":
+        keys = [(row.pk, row.flow_class) for row in rows]
+    else:
+        keys = [(row.process_id, row.process.flow_class) for row in rows]
+    notes = selectors.row_notes(keys)
+    for row, (pk, _flow) in zip(rows, keys, strict=True):
+        row.note = notes.get(pk, "")
+    return rows
+
+
 class QueueCountMixin:
     """Every answer carries the header badge's count for the live client."""
 
@@ -63,12 +95,12 @@ class QueueCountMixin:
         return response
 
 
-class CountView(LoginRequiredMixin, QueueCountMixin, View):
+class CountView(LiveLoginRequiredMixin, QueueCountMixin, View):
     def get(self, request):
         return HttpResponse(status=204)
 
 
-class QueueView(LoginRequiredMixin, QueueCountMixin, ListView):
+class QueueView(LiveLoginRequiredMixin, QueueCountMixin, ListView):
     paginate_by = 50
     template_name = "workflows/queue/queue.html"
 
@@ -107,14 +139,19 @@ class QueueView(LoginRequiredMixin, QueueCountMixin, ListView):
         paginator, page, rows, is_paginated = super().paginate_queryset(
             queryset, page_size
         )
-        return paginator, page, with_links(rows, self.tab), is_paginated
+        rows = with_notes(with_links(rows, self.tab), self.tab)
+        return paginator, page, rows, is_paginated
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         query = self.request.GET.copy()
-        query.pop("page", None)
         query.pop("fragment", None)
+        # Where a form on the rows sends the user back: this page, never the
+        # fragment the live client fetched the rows with.
+        back = f"{self.request.path}?{query.urlencode()}"
+        query.pop("page", None)
         return super().get_context_data(
+            return_path=back,
             tab=self.tab,
             tabs=selectors.TABS,
             counts=selectors.tab_counts(user),

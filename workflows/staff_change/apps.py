@@ -8,15 +8,17 @@ class StaffChangeConfig(AppConfig):
     verbose_name = _("Staff changes")
 
     def ready(self):
-        from workflows.catalog import register_flow
+        from workflows.catalog import register_flow, register_row_notes
         from workflows.kinds import register_form_kind
 
         from . import api, steps  # noqa: F401  (registers steps, API actions)
         from .flows import StaffChangeFlow
         from .forms import StaffChangeForm
+        from .selectors import people_lines
         from .services import StaffChangeInput, staff_change_submit
 
         register_flow(StaffChangeFlow)
+        register_row_notes(StaffChangeFlow, people_lines)
         register_form_kind(
             key="staff_change",
             label=_("Staff change"),

@@ -4,7 +4,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.rules import current_rules
 from registry.models import Contract, StaffMember
+from registry.roles import role_label
 from workflows.models import Request
 
 NEED_STAFF_OUT = _("Choose the person who leaves.")
@@ -55,6 +57,11 @@ class StaffChange(Request):
         """Share of the headcount changed if this request is granted."""
         headcount = self.contract.headcount
         return round((self.cap_used + self.positions) * 100 / headcount, 1)
+
+    @property
+    def exception_approvers(self) -> str:
+        """Who decides on a change over the cap now (部门负责人), per the rules."""
+        return role_label(current_rules().staff_change.exception_group.name)
 
     @property
     def returned(self) -> bool:

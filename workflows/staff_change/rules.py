@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.rules import allowed_positions
+from registry.roles import role_label
 
 ADD_NEEDS_PEOPLE_IN = _("An addition names at least one person who joins.")
 REMOVE_NEEDS_PEOPLE_OUT = _("A removal names at least one person who leaves.")
@@ -28,6 +29,13 @@ PERSON_PENDING = _(
 USAGE_NOTE = _(
     "%(used)s of %(allowed)s positions used, this request makes %(after)s "
     "= %(percent)s%% of %(headcount)s"
+)
+# Also the cap line of a request page over the cap (staff_change/detail.html).
+OVER_CAP_NOTE = _(
+    "Over the cap: with this request the contract would have %(after)s changed "
+    "positions and %(allowed)s are allowed (%(cap)s%% of %(headcount)s; "
+    "%(used)s already used). This request goes to %(approvers)s for approval as "
+    "an exception."
 )
 
 
@@ -77,6 +85,7 @@ class CapCheck:
     used: int
     requested: int
     revision_id: int
+    approvers: str = ""  # who decides on an exception, as people call them
 
     @property
     def within_cap(self) -> bool:
@@ -89,13 +98,17 @@ class CapCheck:
 
     @property
     def note(self) -> str:
-        return USAGE_NOTE % {
+        values = {
             "used": self.used,
             "allowed": self.allowed,
             "after": self.used + self.requested,
             "percent": self.percent_after,
             "headcount": self.headcount,
         }
+        if self.within_cap:
+            return USAGE_NOTE % values
+        cap = f"{self.cap_percent.normalize():f}"
+        return OVER_CAP_NOTE % {**values, "cap": cap, "approvers": self.approvers}
 
     def as_record(self) -> dict:
         return {
@@ -119,4 +132,5 @@ def cap_check(*, headcount: int, used: int, requested: int, rules) -> CapCheck:
         used=used,
         requested=requested,
         revision_id=rules.staff_change.revision_id,
+        approvers=role_label(rules.staff_change.exception_group.name),
     )

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.db.models import Q, Sum
 from viewflow.workflow.status import PROCESS
 
@@ -25,3 +27,22 @@ def people_pending(
         rows = rows.exclude(change_id=exclude_pk)
     rows = rows.order_by("change__reference", "staff__name")
     return list(rows.values_list("staff__name", "change__reference"))
+
+
+def people_lines(change_ids) -> dict[int, str]:
+    """``+ 张三, 李四 / − 王五`` for each change: who joins, who leaves; one query."""
+    rows = StaffChangePerson.objects.filter(change_id__in=change_ids)
+    rows = rows.order_by("change_id", "direction", "pk")
+    names = defaultdict(lambda: {"in": [], "out": []})
+    for change_id, direction, name, staff_name in rows.values_list(
+        "change_id", "direction", "name", "staff__name"
+    ):
+        names[change_id][direction].append(staff_name or name)
+    return {
+        change_id: " / ".join(
+            f"{sign} {', '.join(people[direction])}"
+            for sign, direction in (("+", "in"), ("−", "out"))
+            if people[direction]
+        )
+        for change_id, people in names.items()
+    }

@@ -7,7 +7,9 @@
   if (!body.dataset.live) return;
   var results = document.getElementById("queue-results");
   var notice = document.getElementById("live-notice");
-  var delay = 1000, busy = false, again = false, known = null;
+  var expired = document.getElementById("session-expired");
+  var delay = 1000, busy = false, again = false, known = null, ended = false;
+  var socket = null;
 
   function taskRows(root) {
     var rows = {};
@@ -33,12 +35,33 @@
     });
   }
 
+  function endSession() {
+    // The server answers 401/403 to a resync once the session is gone: say
+    // so, keep the rows shown, and stop asking.
+    ended = true;
+    if (socket) socket.close();
+    if (!expired) return;
+    // The link gets its address only now: while logged in, the login page
+    // only redirects (and link checkers would call it dead).
+    var login = expired.querySelector("[data-login]");
+    login.href = login.dataset.login + "?next=" +
+      encodeURIComponent(location.pathname + location.search);
+    expired.hidden = false;
+  }
+
   function resync() {
+    if (ended) return;
     if (busy) { again = true; return; }
     busy = true;
     var url = results ? results.dataset.fragmentUrl : body.dataset.count;
-    fetch(url, { credentials: "same-origin", headers: { "X-Requested-With": "live" } })
+    fetch(url, { credentials: "same-origin", redirect: "manual",
+                 headers: { "X-Requested-With": "live" } })
       .then(function (response) {
+        if (response.status === 401 || response.status === 403) {
+          endSession();
+          return null;
+        }
+        if (!response.ok) return null;  // a failed resync: the next one retries
         setBadge(response.headers.get("X-Queue-Count") || "0");
         return results ? response.text() : null;
       })
@@ -61,12 +84,17 @@
   }
 
   function connect() {
+    if (ended) return;
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
-    var socket = new WebSocket(scheme + location.host + body.dataset.live);
+    socket = new WebSocket(scheme + location.host + body.dataset.live);
     socket.onopen = function () { delay = 1000; };
     socket.onmessage = function () { resync(); };  // hello or queue.changed
     socket.onclose = function (event) {
-      if (event.code === 4401) return;  // logged out: a new login opens a new page
+      if (ended) return;
+      // Logged out (4401) or refused: the session may be gone, a resync tells
+      // (and says "session expired" instead of reconnecting for ever).
+      resync();
+      if (event.code === 4401) return;
       setTimeout(connect, delay + Math.random() * 500);
       delay = Math.min(delay * 2, 30000);
     };

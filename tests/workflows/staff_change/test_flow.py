@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 from viewflow.workflow.models import Task
@@ -29,6 +30,42 @@ def decide(client, change, decision, comment=""):
     return client.post(
         task_url(change, task), {"decision": decision, "comment": comment}
     )
+
+
+def cap_line(page) -> str:
+    soup = BeautifulSoup(page.content, "html.parser")
+    return " ".join(soup.select_one("dd[data-cap]").get_text().split())
+
+
+@pytest.mark.parametrize(
+    "language, within, over",
+    [
+        (
+            "zh-hans",
+            "已用 2 / 3 个岗位，本申请后为 3，占 15.0%（上限 15%）",
+            "超出上限：本申请后本合同变更岗位将达 4 个，上限为 3 个（20 人的 15%，"
+            "此前已用 3 个）。本申请转交部门负责人作例外审批。",
+        ),
+        (
+            "en",
+            "2 of 3 positions used, this request makes 3 = 15.0% (cap 15%)",
+            "Over the cap: with this request the contract would have 4 changed "
+            "positions and 3 are allowed (15% of 20; 3 already used). This request "
+            "goes to Department head for approval as an exception.",
+        ),
+    ],
+)
+def test_the_cap_line_says_plainly_which_way_the_request_goes(
+    language, within, over, settings, submit, roster_a, head, client_for
+):
+    settings.LANGUAGE_CODE = language
+    submit(people_in=2)
+    fits, above = submit(people_in=1), submit(people_in=1)
+    client = client_for(head)
+    for change, line in ((fits, within), (above, over)):
+        assert cap_line(client.get(f"/requests/{change.pk}/")) == line
+    routed = above.transitions.get(action="routed").comment
+    assert routed.startswith(over.split("（" if language == "zh-hans" else "(")[0])
 
 
 def test_within_cap_goes_to_review_and_approval_adds_a_trainee(
@@ -66,8 +103,10 @@ def test_over_cap_goes_to_the_department_head_who_needs_a_reason(
     assert task.flow_task.name == "exception_review"
     assert client_for(reviewer).get(task_url(change, task)).status_code == 403
     page = client_for(head).get(reverse("workflows:request", args=[change.pk]))
-    assert (
-        "3 of 3 positions used, this request makes 4 = 20.0%" in page.content.decode()
+    assert cap_line(page) == (
+        "Over the cap: with this request the contract would have 4 changed "
+        "positions and 3 are allowed (15% of 20; 3 already used). This request "
+        "goes to Department head for approval as an exception."
     )
     client = client_for(head)
     response = decide(client, change, "approved", comment="")

@@ -28,7 +28,13 @@ def test_fits_up_to_the_cap_and_not_beyond():
     over = rules.cap_check(headcount=20, used=3, requested=1, rules=current)
     assert not over.within_cap
     assert over.percent_after == Decimal("20.0")
-    assert "3 of 3 positions used, this request makes 4 = 20.0%" in over.note
+    assert over.note == (
+        "Over the cap: with this request the contract would have 4 changed "
+        "positions and 3 are allowed (15% of 20; 3 already used). This request "
+        "goes to Department head for approval as an exception."
+    )
+    within = rules.cap_check(headcount=20, used=2, requested=1, rules=current)
+    assert within.note == "2 of 3 positions used, this request makes 3 = 15.0% of 20"
 
 
 @pytest.mark.django_db
