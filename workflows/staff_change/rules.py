@@ -30,6 +30,16 @@ USAGE_NOTE = _(
     "= %(percent)s%% of %(headcount)s"
 )
 
+LIVE_USAGE = _(
+    "This request takes %(requested)s of the contract's positions: "
+    "%(after)s of %(allowed)s used, %(left)s left (cap %(percent)s%% of "
+    "%(headcount)s)."
+)
+LIVE_OVER = _(
+    "This request takes %(requested)s of the contract's positions: %(after)s of "
+    "%(allowed)s, %(over)s above the cap. It goes to the exception step."
+)
+
 
 def positions_for(*, kind: str, ins: int, outs: int) -> int:
     """Changed positions of one request."""
@@ -97,6 +107,21 @@ class CapCheck:
             "headcount": self.headcount,
         }
 
+    @property
+    def live_note(self) -> str:
+        """What the form shows while it is filled in."""
+        after = self.used + self.requested
+        params = {
+            "requested": self.requested,
+            "after": after,
+            "allowed": self.allowed,
+            "left": max(self.allowed - after, 0),
+            "over": max(after - self.allowed, 0),
+            "percent": _plain_number(self.cap_percent),
+            "headcount": self.headcount,
+        }
+        return (LIVE_USAGE if self.within_cap else LIVE_OVER) % params
+
     def as_record(self) -> dict:
         return {
             "topic": "staff_change",
@@ -120,3 +145,9 @@ def cap_check(*, headcount: int, used: int, requested: int, rules) -> CapCheck:
         requested=requested,
         revision_id=rules.staff_change.revision_id,
     )
+
+
+def _plain_number(value: Decimal) -> str:
+    """15.00 → "15", 12.50 → "12.5"."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

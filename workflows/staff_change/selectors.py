@@ -25,3 +25,22 @@ def people_pending(
         rows = rows.exclude(change_id=exclude_pk)
     rows = rows.order_by("change__reference", "staff__name")
     return list(rows.values_list("staff__name", "change__reference"))
+
+
+def cap_usage_for(
+    *, contract, kind: str, ins: int, outs: int, exclude_pk: int | None = None
+):
+    """The cap as ``contract`` stands if a request of ``kind`` with ``ins``
+    joiners and ``outs`` leavers were filed now: the same rule the flow routes
+    by (``cap_assess``), shown live while the form is filled in.
+    """
+    from home.rules import current_rules
+
+    from . import rules
+
+    return rules.cap_check(
+        headcount=contract.headcount,
+        used=positions_in_use(contract_id=contract.pk, exclude_pk=exclude_pk),
+        requested=rules.positions_for(kind=kind, ins=ins, outs=outs),
+        rules=current_rules(),
+    )

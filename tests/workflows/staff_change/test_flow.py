@@ -12,6 +12,8 @@ from viewflow.workflow.timers import fire_due_timers
 from registry.models import StaffMember
 from workflows.staff_change.models import StaffChange
 
+from .rows import rows
+
 pytestmark = pytest.mark.django_db
 
 
@@ -91,7 +93,10 @@ def test_returned_request_is_rechecked_against_the_cap_on_resubmission(
         {
             "contract": contract_a.pk,
             "kind": "add",
-            "people_in": "赵六, 13800000000, 电工证\n钱七",
+            **rows(
+                {"name": "赵六", "phone": "13800000000", "qualifications": "电工证"},
+                {"name": "钱七"},
+            ),
             "reason": "补充资质后重新提交",
             "effective_date": "2025-06-01",
         },
