@@ -67,9 +67,24 @@ def _die_with_parent() -> None:
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
+def _listener() -> socket.socket:
+    """A socket on a free port: any, or one of ``TEST_SERVER_PORTS`` (``low-high``)
+    on a machine where each job keeps to its own ports.
+    """
+    ports = os.environ.get("TEST_SERVER_PORTS", "")
+    if not ports:
+        return socket.create_server(("127.0.0.1", 0), backlog=64)
+    low, high = (int(part) for part in ports.split("-"))
+    for port in range(low, high + 1):
+        try:
+            return socket.create_server(("127.0.0.1", port), backlog=64)
+        except OSError:
+            continue
+    raise RuntimeError(f"No free port in TEST_SERVER_PORTS={ports}")
+
+
 def _start(log_dir: Path) -> Server:
-    listener = socket.create_server(("127.0.0.1", 0), backlog=64)
-    with listener:
+    with _listener() as listener:
         port = listener.getsockname()[1]
         log_path = log_dir / f"daphne-{port}.log"
         env = {

@@ -63,10 +63,7 @@ class StaffChangeForm(FlowInputForm):
         widget=StaffPicker,
         help_text=_("For a removal or a replacement."),
     )
-    people_in = PeopleField(
-        label=_("People who join"),
-        help_text=_("For an addition or a replacement: one row per person."),
-    )
+    people_in = PeopleField(label=_("People who join"))
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -34,7 +34,7 @@ class DateInput(forms.DateInput):
 class PersonForm(forms.Form):
     """One person who joins: who they are and their certificate."""
 
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=_("Full name"), max_length=60)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     id_number = forms.CharField(
         label=_("ID or staff number"), max_length=30, required=False

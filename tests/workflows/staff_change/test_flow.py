@@ -49,6 +49,8 @@ def test_within_cap_goes_to_review_and_approval_adds_a_trainee(
     assert change.outcome == "approved" and not change.is_exception
     joiner = StaffMember.objects.get(name="新人0")
     assert joiner.status == StaffMember.Status.TRAINEE
+    last = max(int(person.employee_no[1:]) for person in roster_a)
+    assert joiner.employee_no == f"E{last + 1:05d}"  # not the request reference
     assert joiner.joined_on == change.effective_date
     actions = list(change.transitions.values_list("action", flat=True))
     assert actions == ["submitted", "routed", "approved", "applied"]
