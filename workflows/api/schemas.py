@@ -70,7 +70,9 @@ class CapOut(Schema):
 class PersonIn(Schema):
     name: str
     phone: str = ""
+    id_number: str = ""  # ID card number, or the staff number of a rejoiner
     qualifications: str = ""
+    certificate_expiry: date | None = None
 
 
 class StaffChangeIn(Schema):

@@ -10,35 +10,16 @@ from playwright.sync_api import Page, expect
 from workflows.staff_change.models import StaffChange
 
 from ...browser import chromium, page_of, screenshot
-from ...servers import daphne_servers, session_id
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("in_chinese"),
+]
 
 PAGE = "/requests/staff-change/"
 PHONE = 390
 DESKTOP = 1280
-
-
-@pytest.fixture(scope="module")
-def server(django_db_setup):
-    with daphne_servers(1) as (running,):
-        yield running
-
-
-@pytest.fixture(autouse=True)
-def in_chinese(settings):
-    """The pages (and the Wagtail locale a flushed database gets) in Chinese."""
-    settings.LANGUAGE_CODE = "zh-hans"
-
-
-@pytest.fixture
-def filing(rules_after_flush, demo_request_forms, roster_a, manager_a):
-    """The manager's session, and two of his people to replace."""
-    leavers = roster_a[:2]
-    for person, name in zip(leavers, ["沈刚", "叶艳"], strict=True):
-        person.name = name
-        person.save(update_fields=["name"])
-    return session_id(manager_a), leavers
 
 
 def fill_person(page: Page, index: int, name: str, phone: str) -> None:
