@@ -48,3 +48,21 @@ def submission_by_token(*, user, token: str | None) -> RequestSubmission | None:
     if not token:
         return None
     return RequestSubmission.objects.filter(user=user, form_token=token).first()
+
+
+def may_file_any(user) -> bool:
+    """Whether ``user`` may file at least one registered kind of request."""
+    from .request_kinds import registered_kinds
+
+    return user.is_authenticated and any(
+        kind.permission is None or user.has_perm(kind.permission)
+        for kind in registered_kinds()
+    )
+
+
+def request_pages_for(user) -> list:
+    """The live, public request form pages ``user`` may file, in tree order."""
+    from .models import RequestFormPage
+
+    pages = RequestFormPage.objects.live().public().order_by("path")
+    return [page for page in pages.specific() if page.available_to(user)]

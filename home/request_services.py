@@ -1,6 +1,7 @@
 """Filing a request: attachments, the flow's start and the submission, or nothing."""
 
 import datetime
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -78,13 +79,21 @@ def request_submit(*, page, user, form, token: str = "") -> RequestSubmission:
                 form_data={answer["name"]: answer["value"] for answer in answers},
                 form_token=token,
             )
-            submission.attachments.set(documents.values())
+            submission.attachments.set(
+                {*documents.values(), *_process_documents(process)}
+            )
             _record_on_process(process, submission)
     except BaseException:
         for document in documents.values():
             document.file.delete(save=False)
         raise
     return submission
+
+
+def _process_documents(process) -> list:
+    """Documents the flow stored on its process itself (see ``document_store``)."""
+    attachments = getattr(process, "attachments", None)
+    return list(attachments.all()) if attachments is not None else []
 
 
 def _token_claim(*, user, token: str) -> None:
@@ -99,22 +108,49 @@ def _token_claim(*, user, token: str) -> None:
 
 def _store_attachments(page, user, form, *, into: dict) -> None:
     """Save each uploaded file as a document; ``into`` tracks them for cleanup."""
-    Document = get_document_model()
-    collection = None
     for field in page.get_form_fields():
         upload = form.cleaned_data.get(field.clean_name)
-        if field.field_type != FILE or not upload:
-            continue
-        collection = collection or attachments_collection()
-        document = Document(
-            title=upload.name,
-            file=upload,
-            collection=collection,
-            uploaded_by_user=user,
-        )
-        document._set_document_file_metadata()
-        document.save()
-        into[field.clean_name] = document
+        if field.field_type == FILE and upload:
+            into[field.clean_name] = document_store(user=user, upload=upload)
+
+
+def document_store(*, user, upload):
+    """Save ``upload`` as a private request document (see ``request_submit``).
+
+    A flow that stores uploads of its own (a person's certificate) lists the
+    documents on its process's ``attachments``, so the submission lists them
+    too and they are served only to those who may see the request; it removes
+    their files again if its transaction fails (``documents_kept_on_success``).
+    """
+    document = get_document_model()(
+        title=upload.name,
+        file=upload,
+        collection=attachments_collection(),
+        uploaded_by_user=user,
+    )
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+@contextmanager
+def documents_kept_on_success(documents: list):
+    """Remove the files of ``documents`` (filled in the block) if it raises."""
+    try:
+        yield documents
+    except BaseException:
+        for document in documents:
+            document.file.delete(save=False)
+        raise
+
+
+def submission_documents_add(*, process, documents) -> None:
+    """Documents added to a filed request later (on revision) are its own too."""
+    from .request_selectors import submission_for_process
+
+    submission = submission_for_process(process)
+    if submission is not None and documents:
+        submission.attachments.add(*documents)
 
 
 def _extra_answers(page, form, documents) -> list[dict]:

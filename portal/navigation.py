@@ -5,11 +5,16 @@ An entry shows when the user holds its permission (roles grant permissions, see
 page that exists.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from home.request_selectors import may_file_any, request_pages_for
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,12 @@ class EntryPoint:
     # of that type, wherever an admin moved it, and hides while there is none.
     page_type: str | None = None
     page_url: str = ""
+    # Shown only to users for whom this answers True (beside ``permission``).
+    visible: Callable[..., bool] | None = None
+    # Pages one click below the entry, e.g. each request form (read lazily:
+    # only the home page lists them).
+    children: Callable[..., list] | None = None
+    links: object = ()
 
     @property
     def url(self) -> str:
@@ -35,6 +46,15 @@ ENTRY_POINTS = (
         _("My work"),
         _("Tasks assigned to you or waiting to be claimed, and your requests."),
         "queue:queue",
+    ),
+    EntryPoint(
+        "new_request",
+        _("New request"),
+        _("File a staff change, a leave or a temporary lead for approval."),
+        "",
+        page_type="home.RequestIndexPage",
+        visible=may_file_any,
+        children=request_pages_for,
     ),
     EntryPoint(
         "staff",
@@ -93,16 +113,49 @@ def entry_points_for(user) -> list[EntryPoint]:
     permitted = [
         entry
         for entry in ENTRY_POINTS
-        if entry.permission is None or user.has_perm(entry.permission)
+        if (entry.permission is None or user.has_perm(entry.permission))
+        and (entry.visible is None or entry.visible(user))
     ]
-    return [resolved for entry in permitted if (resolved := _resolved(entry))]
+    urls = _page_urls({entry.page_type for entry in permitted} - {None})
+    return [
+        resolved for entry in permitted if (resolved := _resolved(entry, urls, user))
+    ]
 
 
-def _resolved(entry: EntryPoint) -> EntryPoint | None:
-    """``entry`` with its page's URL filled in; None when its page is missing."""
+def _page_urls(page_types: set[str]) -> dict[str, str]:
+    """The URL of the first live page of each type, read in one query."""
+    if not page_types:
+        return {}
+    models = {apps.get_model(name): name for name in page_types}
+    types = {
+        content_type.pk: models[model]
+        for model, content_type in _content_types(models).items()
+    }
+    pages = Page.objects.live().filter(content_type__in=types).order_by("path")
+    urls: dict[str, str] = {}
+    for page in pages.only("url_path", "content_type"):
+        name = types[page.content_type_id]
+        if name not in urls and (url := page.get_url()):
+            urls[name] = url
+    return urls
+
+
+def _content_types(models) -> dict:
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_models(*models)
+
+
+def _resolved(entry: EntryPoint, urls: dict[str, str], user) -> EntryPoint | None:
+    """``entry`` with its page's URL (and children) filled in; None when its
+    page is missing.
+    """
     if entry.page_type is None:
         return entry
-    model = apps.get_model(entry.page_type)
-    page = model.objects.live().order_by("path").only("url_path").first()
-    url = page.get_url() if page else None
-    return replace(entry, page_url=url) if url else None
+    if entry.page_type not in urls:
+        return None
+    links = ()
+    if entry.children is not None:
+        children = entry.children
+        links = SimpleLazyObject(lambda: children(user))
+    return replace(entry, page_url=urls[entry.page_type], links=links)

@@ -49,8 +49,11 @@ def chromium() -> Iterator[Browser]:
 def page_of(
     browser: Browser, server: Server, session: str, path: str, **options
 ) -> Page:
-    """A new browser context on ``session`` (in Chinese), opened at ``path``."""
-    context = browser.new_context(base_url=server.url, locale="zh-CN", **options)
+    """A new browser context on ``session`` (in Chinese unless ``locale=``),
+    opened at ``path``.
+    """
+    options = {"locale": "zh-CN", **options}
+    context = browser.new_context(base_url=server.url, **options)
     cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session}
     context.add_cookies([{**cookie, "url": server.url}])
     page = context.new_page()

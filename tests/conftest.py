@@ -229,3 +229,12 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(line)
     if browser.saved:
         terminalreporter.write_line(f"Browser screenshots: {browser.SHOTS}")
+
+
+@pytest.fixture
+def demo_request_forms(wagtail_site):
+    """The demo's Requests index and one form page per registered flow kind."""
+    from fixtures import request_forms
+
+    request_forms.load()
+    return wagtail_site

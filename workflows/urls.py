@@ -1,10 +1,12 @@
 from django.urls import path
 
 from . import views
+from .staff_change.views import cap_usage
 
 app_name = "workflows"
 
 urlpatterns = [
+    path("staff-changes/cap/", cap_usage, name="staff_change_cap"),
     path("<int:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("<int:pk>/tasks/<int:task_pk>/", views.TaskView.as_view(), name="task"),
     path(

@@ -180,3 +180,20 @@ def test_openapi_schema_is_served(client):
     assert {"LeaveIn", "LeaveOut", "LeaveRouteOut", "TempLeadIn", "TempLeadOut"} <= set(
         schema["components"]["schemas"]
     )
+
+
+def test_a_joiner_carries_id_number_and_certificate_expiry(manager_a, contract_a):
+    from workflows.staff_change.models import StaffChangePerson
+
+    person = {
+        "name": "孔令辉",
+        "id_number": "330102",
+        "certificate_expiry": "2027-03-31",
+    }
+    payload = change_payload(contract_a, people=0, people_in=[person])
+
+    assert (
+        post_json(bearer(manager_a), f"{API}/staff-changes", payload).status_code == 201
+    )
+    row = StaffChangePerson.objects.get()
+    assert (row.id_number, str(row.certificate_expiry)) == ("330102", "2027-03-31")

@@ -79,7 +79,9 @@ class CapOut(Schema):
 class PersonIn(Schema):
     name: text(60)
     phone: text(30) = ""
+    id_number: text(30) = ""  # ID card number, or the staff number of a rejoiner
     qualifications: text(200) = ""
+    certificate_expiry: Day | None = None
 
 
 class StaffChangeIn(Schema):

@@ -1,36 +1,47 @@
 """The typed fields of a staff change, shared by the request form and revision."""
 
-import re
-
 from django import forms
-from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.request_fields import AttachmentField
 from registry.models import Contract, StaffMember
 from registry.selectors import company_of
 from workflows.forms import FlowInputForm
 
 from .models import StaffChange
+from .people import DateInput, PeopleField, people_clean, people_formset
 from .services import StaffChangeInput, staff_change_validate
 
-BAD_PERSON_LINE = _(
-    "Line %(line)s: write “name, phone, qualifications” (phone and "
-    "qualifications may be left out)."
-)
+PICKER_PLACEHOLDER = _("Type a name or staff number to find people")
 
 
-def people_parse(text: str) -> list[dict]:
-    """One joiner per line: ``name, phone, qualifications`` (，or , separates)."""
-    people = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = [part.strip() for part in re.split(r"[,，]", line, maxsplit=2)]
-        if not parts[0] or len(parts[0]) > 60:
-            raise ValidationError(BAD_PERSON_LINE, params={"line": number})
-        parts += [""] * (3 - len(parts))
-        people.append({"name": parts[0], "phone": parts[1], "qualifications": parts[2]})
-    return people
+class StaffPicker(forms.CheckboxSelectMultiple):
+    """The leaving people as checkboxes, with a filter-as-you-type box.
+
+    Plain checkboxes in a scrolling list without JavaScript; ``form.js`` adds
+    the filter and shows only the chosen contract's people.
+    """
+
+    template_name = "staff_change/staff_picker.html"
+
+    def create_option(self, name, value, label, selected, index, **kwargs):
+        option = super().create_option(name, value, label, selected, index, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["contract"] = instance.contract_id
+        return option
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["placeholder"] = PICKER_PLACEHOLDER
+        return context
+
+
+class StaffOutField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} · {obj.employee_no} · {obj.get_position_display()}"
 
 
 class StaffChangeForm(FlowInputForm):
@@ -45,54 +56,129 @@ class StaffChangeForm(FlowInputForm):
         choices=StaffChange.Kind.choices,
         widget=forms.RadioSelect,
     )
-    staff_out = forms.ModelMultipleChoiceField(
+    staff_out = StaffOutField(
         label=_("People who leave"),
         queryset=StaffMember.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=StaffPicker,
         help_text=_("For a removal or a replacement."),
     )
-    people_in = forms.CharField(
-        label=_("People who join"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "For an addition or a replacement: one person per line, "
-            "“name, phone, qualifications”."
-        ),
-    )
+    people_in = PeopleField(label=_("People who join"))
     reason = forms.CharField(
         label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
     )
-    effective_date = forms.DateField(
-        label=_("Effective date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    effective_date = forms.DateField(label=_("Effective date"), widget=DateInput())
 
-    def __init__(self, *args, user, **kwargs):
+    # The change being revised, whose own positions the live cap leaves out.
+    revising: StaffChange | None = None
+
+    def __init__(self, *args, user, people_initial=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        self.people = people_formset(
+            data=self.data if self.is_bound else None,
+            files=self.files if self.is_bound else None,
+            initial=people_initial,
+        )
+        self.fields["people_in"].widget.formset = self.people
+        self.fields["people_in"].widget.cap_check = self.cap_check
         company = company_of(user)
         if company is not None:
-            self.fields["contract"].queryset = company.contracts.all()
-            self.fields["staff_out"].queryset = company.staff.exclude(
-                status=StaffMember.Status.LEFT
-            )
+            self._scope_to(company)
+        cap_url = reverse("workflows:staff_change_cap")
+        self.fields["contract"].widget.attrs["data-cap-url"] = cap_url
+
+    def _scope_to(self, company):
+        contracts = list(company.contracts.order_by("-period_start"))
+        field = self.fields["contract"]
+        field.queryset = company.contracts.all()
+        today = timezone.localdate()
+        current = [c for c in contracts if c.period_start <= today <= c.period_end]
+        chosen = (current or contracts)[:1]
+        if chosen and "contract" not in self.initial:
+            self.initial["contract"] = chosen[0].pk
+        if len(contracts) == 1:
+            field.empty_label = None
+        self.fields["staff_out"].queryset = company.staff.exclude(
+            status=StaffMember.Status.LEFT
+        ).order_by("name")
 
     def clean_people_in(self):
-        return people_parse(self.cleaned_data["people_in"])
+        return people_clean(self.people)
+
+    def cap_check(self):
+        """The cap as the initial or posted values stand, for the page's first
+        view (the same rule ``form.js`` asks the server for as the form changes).
+        """
+        from .selectors import cap_usage_for
+
+        contract_id = self["contract"].value()
+        contract = self.fields["contract"].queryset.filter(pk=contract_id or 0).first()
+        if contract is None:
+            return None
+        outs = self["staff_out"].value() or []
+        return cap_usage_for(
+            contract=contract,
+            kind=self["kind"].value() or "add",
+            ins=self.people.named_count(),
+            outs=len(outs),
+            exclude_pk=self.revising.pk if self.revising else None,
+        )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(AttachmentField):
+    """Several uploads in one input, each checked like a form's attachment."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(AttachmentsField, self).clean(f, initial) for f in files if f]
+
+
+class StaffChangeReviseForm(StaffChangeForm):
+    """The returned request as filed, plus more attachments."""
+
+    new_attachments = AttachmentsField(
+        label=_("Add attachments"),
+        required=False,
+        help_text=_("For instance the certificates the reviewer asked for."),
+    )
+
+    def __init__(self, *args, change: StaffChange, **kwargs):
+        kwargs["initial"] = initial_from(change)
+        kwargs["people_initial"] = people_initial_from(change)
+        super().__init__(*args, **kwargs)
+        self.revising = change
+        self.fields["contract"].widget.attrs["data-cap-exclude"] = change.pk
 
 
 def initial_from(change: StaffChange) -> dict:
     """The form's initial values from a request returned for changes."""
-    people = change.people.all()
     return {
         "contract": change.contract_id,
         "kind": change.kind,
         "reason": change.reason,
         "effective_date": change.effective_date,
-        "staff_out": [p.staff_id for p in people if p.direction == "out"],
-        "people_in": "\n".join(
-            ", ".join(filter(None, [p.name, p.phone, p.qualifications]))
-            for p in people
-            if p.direction == "in"
-        ),
+        "staff_out": [p.staff_id for p in change.people.all() if p.direction == "out"],
     }
+
+
+def people_initial_from(change: StaffChange) -> list[dict]:
+    """A row per person who joins, as filed (their certificate kept)."""
+    rows = change.people.filter(direction="in").select_related("certificate")
+    return [
+        {
+            "name": row.name,
+            "phone": row.phone,
+            "id_number": row.id_number,
+            "qualifications": row.qualifications,
+            "certificate_expiry": row.certificate_expiry,
+            "kept_certificate": row.certificate_id,
+            "kept_certificate_name": row.certificate.title if row.certificate else "",
+        }
+        for row in rows
+    ]

@@ -100,6 +100,23 @@ class StaffChangePerson(models.Model):
     name = models.CharField(_("name"), max_length=60, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     qualifications = models.CharField(_("qualifications"), max_length=200, blank=True)
+    id_number = models.CharField(
+        _("ID or staff number"),
+        max_length=30,
+        blank=True,
+        help_text=_("ID card number, or the staff number of someone rejoining."),
+    )
+    certificate = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("certificate"),
+    )
+    certificate_expiry = models.DateField(
+        _("certificate expiry"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["direction", "pk"]

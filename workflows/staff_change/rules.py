@@ -38,6 +38,16 @@ OVER_CAP_NOTE = _(
     "an exception."
 )
 
+LIVE_USAGE = _(
+    "This request takes %(requested)s of the contract's positions: "
+    "%(after)s of %(allowed)s used, %(left)s left (cap %(percent)s%% of "
+    "%(headcount)s)."
+)
+LIVE_OVER = _(
+    "This request takes %(requested)s of the contract's positions: %(after)s of "
+    "%(allowed)s, %(over)s above the cap. It goes to the exception step."
+)
+
 
 def positions_for(*, kind: str, ins: int, outs: int) -> int:
     """Changed positions of one request."""
@@ -110,6 +120,21 @@ class CapCheck:
         cap = f"{self.cap_percent.normalize():f}"
         return OVER_CAP_NOTE % {**values, "cap": cap, "approvers": self.approvers}
 
+    @property
+    def live_note(self) -> str:
+        """What the form shows while it is filled in."""
+        after = self.used + self.requested
+        params = {
+            "requested": self.requested,
+            "after": after,
+            "allowed": self.allowed,
+            "left": max(self.allowed - after, 0),
+            "over": max(after - self.allowed, 0),
+            "percent": _plain_number(self.cap_percent),
+            "headcount": self.headcount,
+        }
+        return (LIVE_USAGE if self.within_cap else LIVE_OVER) % params
+
     def as_record(self) -> dict:
         return {
             "topic": "staff_change",
@@ -134,3 +159,9 @@ def cap_check(*, headcount: int, used: int, requested: int, rules) -> CapCheck:
         revision_id=rules.staff_change.revision_id,
         approvers=role_label(rules.staff_change.exception_group.name),
     )
+
+
+def _plain_number(value: Decimal) -> str:
+    """15.00 → "15", 12.50 → "12.5"."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

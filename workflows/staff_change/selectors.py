@@ -46,3 +46,22 @@ def people_lines(change_ids) -> dict[int, str]:
         )
         for change_id, people in names.items()
     }
+
+
+def cap_usage_for(
+    *, contract, kind: str, ins: int, outs: int, exclude_pk: int | None = None
+):
+    """The cap as ``contract`` stands if a request of ``kind`` with ``ins``
+    joiners and ``outs`` leavers were filed now: the same rule the flow routes
+    by (``cap_assess``), shown live while the form is filled in.
+    """
+    from home.rules import current_rules
+
+    from . import rules
+
+    return rules.cap_check(
+        headcount=contract.headcount,
+        used=positions_in_use(contract_id=contract.pk, exclude_pk=exclude_pk),
+        requested=rules.positions_for(kind=kind, ins=ins, outs=outs),
+        rules=current_rules(),
+    )

@@ -7,14 +7,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from home.rules import current_rules
+from home.request_services import (
+    document_store,
+    documents_kept_on_success,
+    submission_documents_add,
+)
 from registry.models import Contract, StaffMember
 from registry.selectors import company_of, staff_for_user
+from registry.services import staff_number_next
 from workflows.services import new_reference, summary_write, transition_record
 
 from . import rules
 from .models import StaffChange, StaffChangePerson
-from .selectors import people_pending, positions_in_use
+from .selectors import cap_usage_for, people_pending
 
 NOT_ALLOWED = _("Only a contractor company's manager files staff changes.")
 NOT_YOUR_CONTRACT = _("Choose a contract of your own company.")
@@ -71,15 +76,44 @@ def staff_change_submit(*, user, data: StaffChangeInput) -> StaffChange:
     from .flows import StaffChangeFlow
 
     staff_change_validate(user=user, data=data)
-    with transaction.atomic():
+    with documents_kept_on_success([]) as stored, transaction.atomic():
         people_free_validate(data=data)
+        certificates_store(user=user, data=data, into=stored)
         return StaffChangeFlow.start.run(user=user, data=data)
 
 
-def staff_change_revise(*, change: StaffChange, user, data: StaffChangeInput):
-    """Write a returned change's new input; the flow checks the cap again."""
+def staff_change_revise(
+    *, change: StaffChange, user, data: StaffChangeInput, uploads=()
+):
+    """Write a returned change's new input and added attachments; the flow
+    checks the cap again. Run inside the task's transaction.
+    """
     people_free_validate(data=data, exclude_pk=change.pk)
-    staff_change_fill(change=change, user=user, data=data)
+    with documents_kept_on_success([]) as stored:
+        kept = set(change.attachments.values_list("pk", flat=True))
+        certificates_store(user=user, data=data, into=stored, kept=kept)
+        added = [document_store(user=user, upload=upload) for upload in uploads]
+        stored.extend(added)
+        data.attachments = [*data.attachments, *added]
+        staff_change_fill(change=change, user=user, data=data)
+        submission_documents_add(process=change, documents=stored)
+
+
+def certificates_store(*, user, data: StaffChangeInput, into: list, kept=()) -> None:
+    """Each joiner's uploaded certificate becomes a document of the request
+    (``certificate``); a certificate filed before stays when it is one of
+    ``kept`` (the request's own documents) and no new one was chosen.
+    """
+    for person in data.people_in:
+        upload = person.pop("certificate", None)
+        earlier = person.pop("kept_certificate", None)
+        if upload:
+            document = document_store(user=user, upload=upload)
+            into.append(document)
+            data.attachments = [*data.attachments, document]
+            person["certificate_id"] = document.pk
+        elif earlier in kept:
+            person["certificate_id"] = earlier
 
 
 def people_free_validate(*, data: StaffChangeInput, exclude_pk=None) -> None:
@@ -118,12 +152,30 @@ def staff_change_fill(*, change: StaffChange, user, data: StaffChangeInput) -> N
     rows = [
         StaffChangePerson(change=change, direction="out", staff=person)
         for person in data.staff_out
-    ] + [StaffChangePerson(change=change, direction="in", **p) for p in data.people_in]
+    ] + [
+        StaffChangePerson(change=change, direction="in", **joiner_fields(person))
+        for person in data.people_in
+    ]
     for row in rows:
         row.full_clean(exclude=["change"])
     StaffChangePerson.objects.bulk_create(rows)
     if data.attachments:
         change.attachments.add(*data.attachments)
+
+
+JOINER_FIELDS = (
+    "name",
+    "phone",
+    "id_number",
+    "qualifications",
+    "certificate_id",
+    "certificate_expiry",
+)
+
+
+def joiner_fields(person: dict) -> dict:
+    """A joiner's row from the form's or the API's person (missing keys blank)."""
+    return {name: person[name] for name in JOINER_FIELDS if name in person}
 
 
 def cap_assess(*, change: StaffChange, task) -> rules.CapCheck:
@@ -133,11 +185,13 @@ def cap_assess(*, change: StaffChange, task) -> rules.CapCheck:
     lock; on SQLite the IMMEDIATE transaction already holds the write lock).
     """
     contract = contract_lock(contract_id=change.contract_id)
-    check = rules.cap_check(
-        headcount=contract.headcount,
-        used=positions_in_use(contract_id=contract.pk, exclude_pk=change.pk),
-        requested=change.positions,
-        rules=current_rules(),
+    outs = change.people.filter(direction="out").count()
+    check = cap_usage_for(
+        contract=contract,
+        kind=change.kind,
+        ins=change.people.count() - outs,
+        outs=outs,
+        exclude_pk=change.pk,
     )
     change.within_cap = check.within_cap
     change.cap_used, change.cap_allowed = check.used, check.allowed
@@ -196,10 +250,11 @@ def change_apply(*, change: StaffChange, task) -> None:
             joiner = StaffMember(
                 company=change.company,
                 contract=change.contract,
-                employee_no=f"{change.reference}-{row.pk}",
+                employee_no=staff_number_next(company=change.company),
                 name=row.name,
                 phone=row.phone,
                 qualifications=row.qualifications,
+                certificate_expiry=row.certificate_expiry,
                 status=StaffMember.Status.TRAINEE,
                 joined_on=change.effective_date,
             )

@@ -33,6 +33,7 @@ class TempLeadForm(FlowInputForm):
         super().__init__(*args, user=user, **kwargs)
         company = company_of(user)
         if company is not None:
+            # Not the lead himself: he is the one who is away.
             self.fields["stand_in"].queryset = company.staff.filter(
                 status=StaffMember.Status.ON_DUTY
-            )
+            ).exclude(user=user)

@@ -25,6 +25,7 @@ from .selectors import temp_leads_overlapping
 NOT_ALLOWED = _("Only a contractor company's manager names a temporary lead.")
 NOT_YOUR_STAFF = _("Choose a person of your own company.")
 NOT_ON_DUTY = _("Choose a person who is on duty.")
+SELF_STAND_IN = _("You cannot stand in for yourself: choose another person.")
 STAND_IN_ON_LEAVE = _("The stand-in has leave from %(start)s to %(end)s.")
 OVERLAPS = _("A temporary lead is already named from %(start)s to %(end)s.")
 OUTSIDE_CONTRACT = _(
@@ -52,6 +53,8 @@ def temp_lead_validate(*, user, data: TempLeadInput) -> Company:
         raise ValidationError(NOT_ALLOWED)
     if data.stand_in.company_id != company.pk:
         raise ValidationError({"stand_in": NOT_YOUR_STAFF})
+    if data.stand_in.user_id is not None and data.stand_in.user_id == user.pk:
+        raise ValidationError({"stand_in": SELF_STAND_IN})
     if data.stand_in.status != StaffMember.Status.ON_DUTY:
         raise ValidationError({"stand_in": NOT_ON_DUTY})
     if data.end_date < data.start_date:

@@ -14,6 +14,8 @@ from registry.models import StaffMember
 from workflows.staff_change.models import StaffChange
 from workflows.staff_change.selectors import positions_in_use
 
+from .rows import rows
+
 pytestmark = pytest.mark.django_db
 
 
@@ -85,6 +87,8 @@ def test_within_cap_goes_to_review_and_approval_adds_a_trainee(
     assert change.outcome == "approved" and not change.is_exception
     joiner = StaffMember.objects.get(name="新人0")
     assert joiner.status == StaffMember.Status.TRAINEE
+    last = max(int(person.employee_no[1:]) for person in roster_a)
+    assert joiner.employee_no == f"E{last + 1:05d}"  # not the request reference
     assert joiner.joined_on == change.effective_date
     actions = list(change.transitions.values_list("action", flat=True))
     assert actions == ["submitted", "routed", "approved", "applied"]
@@ -131,7 +135,10 @@ def test_returned_request_is_rechecked_against_the_cap_on_resubmission(
         {
             "contract": contract_a.pk,
             "kind": "add",
-            "people_in": "赵六, 13800000000, 电工证\n钱七",
+            **rows(
+                {"name": "赵六", "phone": "13800000000", "qualifications": "电工证"},
+                {"name": "钱七"},
+            ),
             "reason": "补充资质后重新提交",
             "effective_date": "2025-06-01",
         },

@@ -13,6 +13,7 @@ from workflows.staff_change.models import StaffChange, StaffChangePerson
 from workflows.staff_change.selectors import positions_in_use
 
 from ..api_clients import API, bearer, post_json
+from .rows import rows
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +96,7 @@ def revise(client, change, contract, staff_out):
         {
             "contract": contract.pk,
             "kind": "remove",
+            **rows(),
             "staff_out": [person.pk for person in staff_out],
             "reason": "重新提交",
             "effective_date": "2025-06-01",

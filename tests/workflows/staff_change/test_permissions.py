@@ -11,6 +11,7 @@ from workflows.services import task_act
 from workflows.staff_change.services import decision_record
 
 from ..matrix import ACTIONS, case_run
+from .rows import rows
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def revise_data(contract):
     return {
         "contract": contract.pk,
         "kind": "add",
-        "people_in": "赵六, 13800000000, 电工证",
+        **rows({"name": "赵六", "phone": "13800000000", "qualifications": "电工证"}),
         "reason": "补充资质后重新提交",
         "effective_date": "2025-06-01",
     }

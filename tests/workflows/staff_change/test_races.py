@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from viewflow.workflow.models import Task
 
+from registry.models import StaffMember
 from workflows.staff_change.models import StaffChange
 from workflows.staff_change.selectors import positions_in_use
 
@@ -58,3 +59,29 @@ def test_twenty_concurrent_removals_of_one_person_accept_exactly_one(
     assert len(accepted) == 1
     assert StaffChange.objects.filter(contract=contract_a).count() == 1
     assert positions_in_use(contract_id=contract_a.pk) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_approvals_give_new_staff_different_numbers(
+    rules_after_flush, submit, roster_a, make_user, client_for, company_a
+):
+    changes = [submit(people_in=1), submit(people_in=1)]
+    urls = [
+        reverse(
+            "workflows:task",
+            args=[c.pk, Task.objects.get(process_id=c.pk, flow_task_type="HUMAN").pk],
+        )
+        for c in changes
+    ]
+    clients = [client_for(make_user("maintenance_manager")) for _ in urls]
+
+    codes = race(
+        lambda i: clients[i].post(urls[i], {"decision": "approved"}).status_code,
+        count=2,
+    )
+
+    assert codes == [302, 302]
+    joiners = StaffMember.objects.filter(company=company_a, name="新人0")
+    numbers = sorted(joiners.values_list("employee_no", flat=True))
+    last = max(int(person.employee_no[1:]) for person in roster_a)
+    assert numbers == [f"E{last + 1:05d}", f"E{last + 2:05d}"]

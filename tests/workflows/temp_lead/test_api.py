@@ -138,3 +138,23 @@ def test_list_takes_as_many_queries_for_twelve_leads_as_for_two(report, carrier)
     for i in range(2, 12):
         report(days=1, in_days=i)
     assert list_queries(client, LEADS, 12) == two
+
+
+def test_the_lead_cannot_name_himself_as_his_own_stand_in(
+    manager_a, company_a, contract_a
+):
+    himself = StaffMemberFactory(
+        company=company_a, contract=contract_a, user=manager_a, position="manager"
+    )
+    client = bearer(manager_a)
+    en = post_json(client, LEADS, payload(himself), HTTP_ACCEPT_LANGUAGE="en")
+    zh = post_json(client, LEADS, payload(himself), HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    assert en.status_code == 422
+    assert en.json()["errors"] == {
+        "stand_in_id": ["You cannot stand in for yourself: choose another person."]
+    }
+    assert zh.json()["errors"] == {
+        "stand_in_id": ["不能指定本人为临时负责人：请选择其他人员。"]
+    }
+    assert not TempLead.objects.exists()

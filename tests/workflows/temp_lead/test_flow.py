@@ -147,3 +147,13 @@ def test_form_offers_only_own_staff_on_duty(manager_a, stand_in, company_a):
     form = TempLeadForm({**data, "reason": "外出"}, user=manager_a)
     assert list(form.fields["stand_in"].queryset) == [stand_in]
     assert form.is_valid(), form.errors
+
+
+def test_form_does_not_offer_the_lead_himself(manager_a, stand_in, company_a):
+    from workflows.temp_lead.forms import TempLeadForm
+
+    himself = StaffMemberFactory(company=company_a, user=manager_a)
+    form = TempLeadForm(user=manager_a)
+
+    assert himself not in form.fields["stand_in"].queryset
+    assert stand_in in form.fields["stand_in"].queryset
