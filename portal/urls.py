@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.health import healthz
 from portal.media import public_media
 from workflows.api.app import api
+from workflows.api.fallback import unknown_operation
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("requests/", include("workflows.urls")),
     path("queue/", include("workflows.queue.urls")),
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", unknown_operation),
     path("search/", include("search.urls")),
 ]
 

@@ -96,6 +96,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.guards.AdminIdGuardMiddleware",
+    "workflows.api.fallback.ApiMethodNotAllowedMiddleware",
     # Listed so viewflow's ready() does not append them out of sight.
     "viewflow.middleware.SiteMiddleware",
     "viewflow.middleware.HotwireTurboMiddleware",

@@ -174,3 +174,19 @@ def test_every_status_is_declared_in_the_schema(client):
                 assert {"403", "404", "409", "413"} <= statuses, (method, path)
             error = operation["responses"]["500"]["content"]["application/json"]
             assert error["schema"] == {"$ref": "#/components/schemas/ErrorOut"}
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_unknown_api_address_is_a_json_404(manager_a, method):
+    response = getattr(bearer(manager_a), method)(f"{API}/no-such-thing/1")
+    body = error_shape(response, 404)
+    assert body["detail"] == "There is no such operation in this API."
+
+
+def test_a_wrong_method_is_a_json_405_in_the_callers_language(manager_a):
+    response = bearer(manager_a).delete(
+        f"{API}/staff-changes", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+    body = error_shape(response, 405)
+    assert body["detail"] == "此操作不接受 DELETE 方法。"
+    assert "GET" in response["Allow"]
