@@ -9,6 +9,7 @@ queries go to the backend, which ranks and stems.
 """
 
 import re
+import unicodedata
 from functools import reduce
 from operator import or_
 
@@ -16,6 +17,15 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 # CJK ideographs (with extension A and compatibility), kana, hangul.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def query_clean(raw: str, *, max_length: int) -> str:
+    """``raw`` as words: no control characters or lone surrogates (PostgreSQL
+    refuses NUL in a string), runs of space as one, at most ``max_length``."""
+    kept = "".join(
+        " " if unicodedata.category(char) in ("Cc", "Cs") else char for char in raw
+    )
+    return " ".join(kept.split())[:max_length]
 
 
 def has_cjk(text: str) -> bool:

@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.views.generic import TemplateView
 
 from .selectors import search_hits
+from .text import query_clean
 
 
 class SearchView(TemplateView):
@@ -12,7 +13,9 @@ class SearchView(TemplateView):
     max_query_length = 100
 
     def get_context_data(self, **kwargs):
-        query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
+        query = query_clean(
+            self.request.GET.get("q", ""), max_length=self.max_query_length
+        )
         context = super().get_context_data(query=query, **kwargs)
         if query:
             hits = search_hits(

@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from home.models import PolicyPage
 from registry.roles import Role
+from search.text import query_clean
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +176,18 @@ def test_no_query_shows_the_form_only(login, room_policy):
 
     assert titles(response) == []
     assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["机房\x00", "\x00机房", "机房\x07", "机房\r\n\t"])
+def test_control_characters_in_a_query_are_dropped_not_sent_to_the_database(
+    room_policy, login, query
+):
+    """PostgreSQL refuses NUL in a string: the page searches the words around it."""
+    assert titles(login(None).get(URL, {"q": query})) == ["出入登记规定"]
+
+
+def test_query_clean_keeps_words_and_drops_controls():
+    assert query_clean(" 机房\x00 battery\ud800\x1b room ", max_length=100) == (
+        "机房 battery room"
+    )
+    assert query_clean("机房" * 80, max_length=100) == ("机房" * 50)
