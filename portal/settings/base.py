@@ -261,6 +261,9 @@ STORAGES = {
 
 # Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = _("Daiwei Portal")
+# No avatars from Gravatar: an intranet cannot reach it (the admin shows its own
+# default avatar, or one a user uploads).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [

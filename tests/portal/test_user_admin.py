@@ -297,3 +297,11 @@ def test_locked_groups_are_explained_in_both_languages(
 
     assert own in own_page.content.decode()
     assert kept in peer_page.content.decode()
+
+
+@pytest.mark.parametrize("url", ["wagtailadmin_home", "wagtailusers_users:index"])
+def test_the_admin_loads_no_avatar_from_an_outside_service(admin_client, url):
+    """Gravatar is unreachable on an intranet: no page of the admin names it."""
+    response = admin_client.get(reverse(url))
+    assert response.status_code == 200
+    assert "gravatar" not in response.content.decode().lower()
