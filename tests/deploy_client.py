@@ -145,6 +145,17 @@ def events_while(sockets, task: int, action) -> tuple[list[float], object]:
         return [future.result() - start for future in waiting], result
 
 
+def nginx_log_line(deployed: Stack, pattern: str) -> re.Match:
+    """A line of nginx's access log; nginx writes it after the response has gone."""
+    deadline = time.monotonic() + EVENT_SECONDS
+    while True:
+        found = re.search(pattern, deployed.nginx_log.read_text())
+        if found or time.monotonic() > deadline:
+            assert found, deployed.nginx_log.read_text()
+            return found
+        time.sleep(0.05)
+
+
 def upstreams_of_sockets(deployed: Stack) -> list[str]:
     """The Daphne each closed socket was on, from nginx's access log."""
     lines = deployed.nginx_log.read_text().splitlines()

@@ -37,6 +37,7 @@ from tests.deploy_client import (
     local_day,
     login,
     make_timer_due,
+    nginx_log_line,
     session,
     task_of,
     upstreams_of_sockets,
@@ -172,8 +173,7 @@ def test_nginx_redirects_http_and_serves_hashed_static_itself(deployed):
     assert static.headers["Content-Encoding"] == "gzip"  # the .gz collectstatic made
     assert "immutable" in static.headers["Cache-Control"]
     assert static.headers["Server"] == "nginx"  # no version
-    log = deployed.nginx_log.read_text()
-    assert re.search(rf"GET {re.escape(css.group(1))} .* upstream=- ", log)
+    nginx_log_line(deployed, rf"GET {re.escape(css.group(1))} .* upstream=- ")
 
 
 def test_daphne_logs_the_client_address_nginx_passes(deployed):
@@ -197,6 +197,7 @@ def test_an_approval_reaches_sockets_on_both_servers(deployed):
     lead_id = lead.get(deployed.origin + "/api/v1/me", timeout=10).json()["id"]
     users = {name: login(deployed, name) for name in ("manager", "head")}
     latencies = []
+    sockets_before = len(upstreams_of_sockets(deployed))
     with ExitStack() as sockets_open:
         sockets = [
             sockets_open.enter_context(live_socket(deployed, lead))
@@ -210,7 +211,11 @@ def test_an_approval_reaches_sockets_on_both_servers(deployed):
                 sockets, task, lambda a=approver, t=task: approve(deployed, a, t)
             )
             latencies += seconds
-    time.sleep(0.2)  # nginx writes a socket's log line when it closes
+    # nginx writes a socket's log line when it closes, after the client has gone
+    deadline = time.monotonic() + 10
+    while len(upstreams_of_sockets(deployed)) < sockets_before + 2:
+        assert time.monotonic() < deadline, deployed.nginx_log.read_text()
+        time.sleep(0.05)
     assert len(set(upstreams_of_sockets(deployed)[-2:])) == 2, "one Daphne each"
     ms = sorted(1000 * s for s in latencies)
     figure(
