@@ -10,6 +10,8 @@ from viewflow.workflow.status import PROCESS
 
 from registry.models import Company
 
+from .notes import notes_render
+
 OUTCOME_LABELS = {
     "approved": _("Approved"),
     "rejected": _("Rejected"),
@@ -128,7 +130,18 @@ class Transition(models.Model):
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
     step = models.CharField(_("step"), max_length=60, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(
+        _("comment"), blank=True, help_text=_("What the person acting wrote.")
+    )
+    notes = models.JSONField(
+        _("system notes"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "What the portal noted on this step, as message keys and values "
+            "(workflows.notes), shown in the reader's language."
+        ),
+    )
     rules = models.JSONField(
         _("rule values used"),
         default=dict,
@@ -143,6 +156,11 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.action}"
+
+    @property
+    def note_text(self) -> str:
+        """The system notes in the active language."""
+        return notes_render(self.notes)
 
 
 class ReferenceSequence(models.Model):

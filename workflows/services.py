@@ -63,8 +63,11 @@ def transition_record(
     actor=None,
     task=None,
     comment: str = "",
+    notes: list[dict] | None = None,
     rules: dict | None = None,
 ) -> Transition:
+    """Record one step: ``comment`` is what the person wrote, ``notes`` what
+    the portal noted (``workflows.notes`` keys), ``rules`` the values it read."""
     record = Transition(
         request=request,
         action=action,
@@ -72,6 +75,7 @@ def transition_record(
         task=task,
         step=str(task.flow_task.name) if task is not None else "",
         comment=comment,
+        notes=notes or [],
         rules=rules or {},
     )
     record.full_clean(exclude=["request", "task", "actor"])

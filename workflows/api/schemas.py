@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from .fields import Day, Id, Reason, items, text
 
@@ -49,7 +49,10 @@ class TransitionOut(Schema):
     at: datetime
     actor: str | None
     action: str
-    comment: str
+    comment: str = Field(description="What the person acting wrote.")
+    note: str = Field(
+        description="What the portal noted on this step, in the request's language."
+    )
     rules: dict
 
 

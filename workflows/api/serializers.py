@@ -36,6 +36,7 @@ def history_out(request_obj) -> list[dict]:
             "actor": person_name(step.actor),
             "action": step.action,
             "comment": step.comment,
+            "note": step.note_text,
             "rules": step.rules,
         }
         for step in request_obj.transitions.select_related("actor")

@@ -49,7 +49,7 @@ def route_out(leave: Leave, rules) -> dict:
             if decided
             else rules.staff_change.leave_carrier_after_days
         ),
-        "note": routed.comment if routed else "",
+        "note": routed.note_text if routed else "",
         "revision_id": (
             routed.rules.get("revision_id")
             if routed

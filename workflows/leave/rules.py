@@ -18,12 +18,18 @@ from django.utils.translation import gettext_lazy as _
 
 from home.rules import leave_needs_carrier
 from registry.calendar import working_days_between
+from workflows.notes import NoteMessage
 
-LENGTH_NOTE = _(
-    "%(days)s calendar days (%(working)s working days); the carrier approves "
-    "leave longer than %(limit)s days."
+LENGTH_NOTE = NoteMessage(
+    "leave.length",
+    _(
+        "%(days)s calendar days (%(working)s working days); the carrier approves "
+        "leave longer than %(limit)s days."
+    ),
 )
-MANAGER_NOTE = _("Leave of the company's manager: the carrier approves.")
+MANAGER_NOTE = NoteMessage(
+    "leave.manager", _("Leave of the company's manager: the carrier approves.")
+)
 TOO_LONG = _("A leave lasts at most %(limit)s days; this one has %(days)s.")
 OUTSIDE_CONTRACT = _(
     "The leave must fall within the contract period, %(start)s to %(end)s."
@@ -64,10 +70,11 @@ class LengthCheck:
     revision_id: int
 
     @property
-    def note(self) -> str:
+    def notes(self) -> list[dict]:
+        """The routing notes, stored as message keys (``workflows.notes``)."""
         values = {"days": self.days, "working": self.working_days}
-        note = str(LENGTH_NOTE % {**values, "limit": self.limit})
-        return f"{note} {MANAGER_NOTE}" if self.manager else note
+        notes = [LENGTH_NOTE.note(**values, limit=self.limit)]
+        return [*notes, MANAGER_NOTE.note()] if self.manager else notes
 
     def as_record(self) -> dict:
         return {

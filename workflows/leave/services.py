@@ -145,7 +145,7 @@ def leave_route(*, leave: Leave, task) -> rules.LengthCheck:
         request=leave,
         action="routed",
         task=task,
-        comment=check.note,
+        notes=check.notes,
         rules=check.as_record(),
     )
     return check

@@ -66,7 +66,7 @@ def change_out(change: StaffChange, with_history: bool = True) -> dict:
 
 def _routed_note(change) -> str:
     routed = last_routed(change)
-    return routed.comment if routed else ""
+    return routed.note_text if routed else ""
 
 
 def _routed_revision(change):

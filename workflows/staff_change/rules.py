@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from home.rules import allowed_positions
-from registry.roles import role_label
+from workflows.notes import NoteMessage
 
 ADD_NEEDS_PEOPLE_IN = _("An addition names at least one person who joins.")
 REMOVE_NEEDS_PEOPLE_OUT = _("A removal names at least one person who leaves.")
@@ -26,16 +26,23 @@ PERSON_PENDING = _(
     "%(name)s is already in staff change %(reference)s, which is still open: "
     "one open change per person."
 )
-USAGE_NOTE = _(
-    "%(used)s of %(allowed)s positions used, this request makes %(after)s "
-    "= %(percent)s%% of %(headcount)s"
+USAGE_NOTE = NoteMessage(
+    "staff_change.cap_usage",
+    _(
+        "%(used)s of %(allowed)s positions used, this request makes %(after)s "
+        "= %(percent)s%% of %(headcount)s"
+    ),
 )
 # Also the cap line of a request page over the cap (staff_change/detail.html).
-OVER_CAP_NOTE = _(
-    "Over the cap: with this request the contract would have %(after)s changed "
-    "positions and %(allowed)s are allowed (%(cap)s%% of %(headcount)s; "
-    "%(used)s already used). This request goes to %(approvers)s for approval as "
-    "an exception."
+OVER_CAP_NOTE = NoteMessage(
+    "staff_change.over_cap",
+    _(
+        "Over the cap: with this request the contract would have %(after)s "
+        "changed positions and %(allowed)s are allowed (%(cap)s%% of "
+        "%(headcount)s; %(used)s already used). This request goes to "
+        "%(approvers)s for approval as an exception."
+    ),
+    roles=("approvers",),
 )
 
 LIVE_USAGE = _(
@@ -95,7 +102,7 @@ class CapCheck:
     used: int
     requested: int
     revision_id: int
-    approvers: str = ""  # who decides on an exception, as people call them
+    approvers: str = ""  # the group that decides on an exception (its name)
 
     @property
     def within_cap(self) -> bool:
@@ -107,7 +114,8 @@ class CapCheck:
         return share.quantize(Decimal("0.1"))
 
     @property
-    def note(self) -> str:
+    def notes(self) -> list[dict]:
+        """The routing note, stored as a message key (``workflows.notes``)."""
         values = {
             "used": self.used,
             "allowed": self.allowed,
@@ -116,9 +124,9 @@ class CapCheck:
             "headcount": self.headcount,
         }
         if self.within_cap:
-            return USAGE_NOTE % values
+            return [USAGE_NOTE.note(**values)]
         cap = f"{self.cap_percent.normalize():f}"
-        return OVER_CAP_NOTE % {**values, "cap": cap, "approvers": self.approvers}
+        return [OVER_CAP_NOTE.note(**values, cap=cap, approvers=self.approvers)]
 
     @property
     def live_note(self) -> str:
@@ -157,7 +165,7 @@ def cap_check(*, headcount: int, used: int, requested: int, rules) -> CapCheck:
         used=used,
         requested=requested,
         revision_id=rules.staff_change.revision_id,
-        approvers=role_label(rules.staff_change.exception_group.name),
+        approvers=rules.staff_change.exception_group.name,
     )
 
 

@@ -15,6 +15,7 @@ from home.request_services import (
 from registry.models import Contract, StaffMember
 from registry.selectors import company_of, staff_for_user
 from registry.services import staff_number_next
+from workflows.notes import NoteMessage
 from workflows.services import new_reference, summary_write, transition_record
 
 from . import rules
@@ -28,7 +29,11 @@ COMMENT_REQUIRED = _("Give a reason for this decision.")
 UNKNOWN_KIND = _("Choose add, remove or replace.")
 UNKNOWN_DECISION = _("Choose approve, reject or return.")
 NO_RETURN_ON_EXCEPTION = _("An exception is approved or rejected, not returned.")
-ALREADY_LEFT = _("%(name)s had already left on %(date)s: left unchanged.")
+ALREADY_LEFT = NoteMessage(
+    "staff_change.already_left",
+    _("%(name)s had already left on %(date)s: left unchanged."),
+    dates=("date",),
+)
 
 
 @dataclass
@@ -202,7 +207,7 @@ def cap_assess(*, change: StaffChange, task) -> rules.CapCheck:
         request=change,
         action="routed",
         task=task,
-        comment=check.note,
+        notes=check.notes,
         rules=check.as_record(),
     )
     return check
@@ -239,8 +244,7 @@ def change_apply(*, change: StaffChange, task) -> None:
     notes = []
     for row in change.people.select_related("staff"):
         if row.direction == "out" and row.staff.status == StaffMember.Status.LEFT:
-            params = {"name": row.staff.name, "date": row.staff.left_on}
-            notes.append(str(ALREADY_LEFT % params))
+            notes.append(ALREADY_LEFT.note(name=row.staff.name, date=row.staff.left_on))
         elif row.direction == "out":
             row.staff.status = StaffMember.Status.LEFT
             row.staff.left_on = change.effective_date
@@ -265,9 +269,7 @@ def change_apply(*, change: StaffChange, task) -> None:
     change.applied_on = change.effective_date
     change.outcome = "approved"
     change.save(update_fields=["applied_on", "outcome"])
-    transition_record(
-        request=change, action="applied", task=task, comment=" ".join(notes)
-    )
+    transition_record(request=change, action="applied", task=task, notes=notes)
 
 
 def effective_moment(change: StaffChange):

@@ -11,6 +11,7 @@ from registry.models import StaffMember
 from workflows.leave import rules, services
 from workflows.leave.models import END_BEFORE_START
 from workflows.leave.services import LeaveInput, leave_validate
+from workflows.notes import notes_render
 
 from ...factories import StaffMemberFactory
 
@@ -73,7 +74,7 @@ def test_weekend_counts_but_working_days_are_noted():
     assert (check.days, check.working_days) == (4, 2)
     assert check.needs_carrier
     values = {"days": 4, "working": 2, "limit": 3}
-    assert check.note == str(rules.LENGTH_NOTE % values)
+    assert notes_render(check.notes) == str(rules.LENGTH_NOTE.message % values)
 
 
 @pytest.mark.django_db

@@ -162,4 +162,4 @@ def test_taking_effect_never_rewrites_the_day_someone_left(
     other.refresh_from_db()
     assert other.left_on == datetime.date(2025, 7, 1)
     applied = second.transitions.get(action="applied")
-    assert leaver.name in applied.comment
+    assert leaver.name in applied.note_text

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from home.rules import current_rules
+from workflows.notes import notes_render
 from workflows.staff_change import rules
 
 
@@ -28,13 +29,15 @@ def test_fits_up_to_the_cap_and_not_beyond():
     over = rules.cap_check(headcount=20, used=3, requested=1, rules=current)
     assert not over.within_cap
     assert over.percent_after == Decimal("20.0")
-    assert over.note == (
+    assert notes_render(over.notes) == (
         "Over the cap: with this request the contract would have 4 changed "
         "positions and 3 are allowed (15% of 20; 3 already used). This request "
         "goes to Department head for approval as an exception."
     )
     within = rules.cap_check(headcount=20, used=2, requested=1, rules=current)
-    assert within.note == "2 of 3 positions used, this request makes 3 = 15.0% of 20"
+    assert notes_render(within.notes) == (
+        "2 of 3 positions used, this request makes 3 = 15.0% of 20"
+    )
 
 
 @pytest.mark.django_db
