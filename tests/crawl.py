@@ -80,7 +80,8 @@ def kind_of(path: str) -> tuple:
         route = resolve(parts.path).route
     except Resolver404:
         return (parts.path, query)
-    return (parts.path if route.startswith("<") else route, query)
+    # Wagtail serves every CMS page through one pattern: each is its own kind.
+    return (parts.path if route.startswith(("<", "^")) else route, query)
 
 
 def walk(user, language: str, opened: set[str]) -> Walk:
