@@ -10,7 +10,7 @@ from wagtail.models import Site as WagtailSite
 from home.models import HomePage
 from registry.models import Site, StaffMember
 from registry.roles import CONTRACTOR_ROLES, Role
-from tests import browser, deploy_stack, servers
+from tests import browser, crawl, deploy_stack, servers
 from tests.factories import (
     CompanyFactory,
     ContractFactory,
@@ -225,7 +225,7 @@ def production_static(tmp_path_factory):
 
 
 def pytest_terminal_summary(terminalreporter):
-    for line in deploy_stack.figures:
+    for line in [*deploy_stack.figures, *crawl.figures]:
         terminalreporter.write_line(line)
     if browser.saved:
         terminalreporter.write_line(f"Browser screenshots: {browser.SHOTS}")

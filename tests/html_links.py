@@ -4,7 +4,8 @@ from html.parser import HTMLParser
 
 
 class PageLinks(HTMLParser):
-    """Collects ``<a href>`` targets, ``data-entry`` keys and form actions."""
+    """Collects ``<a href>`` targets, ``data-entry`` keys, form actions and
+    stylesheets."""
 
     def __init__(self, html: str):
         super().__init__()
@@ -12,6 +13,7 @@ class PageLinks(HTMLParser):
         self.hrefs: list[str] = []
         self.entries: dict[str, str] = {}
         self.forms: list[dict[str, str]] = []
+        self.stylesheets: list[str] = []
         self.lang = None
         self.feed(html)
 
@@ -25,6 +27,8 @@ class PageLinks(HTMLParser):
                 self.entries[attributes["data-entry"]] = attributes["href"]
         elif tag == "form":
             self.forms.append(attributes)
+        elif tag == "link" and "stylesheet" in attributes.get("rel", "").split():
+            self.stylesheets.append(attributes.get("href", ""))
 
     @property
     def internal_hrefs(self) -> set[str]:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.models import StaffMember
 from registry.selectors import company_of
+from registry.widgets import PersonSelect
 from workflows.forms import FlowInputForm
 
 from .services import LeaveInput, leave_validate
@@ -18,6 +19,7 @@ class LeaveForm(FlowInputForm):
     person = forms.ModelChoiceField(
         label=_("Person on leave"),
         queryset=StaffMember.objects.none(),
+        widget=PersonSelect,
         required=False,
         help_text=_("Leave empty to file your own leave."),
     )

@@ -3,6 +3,7 @@
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from home.request_fields import AttachmentField
@@ -41,7 +42,13 @@ class StaffPicker(forms.CheckboxSelectMultiple):
 
 class StaffOutField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name} · {obj.employee_no} · {obj.get_position_display()}"
+        # The name is the person's as written, the rest the interface's.
+        return format_html(
+            "<span data-user-text>{}</span> · {} · {}",
+            obj.name,
+            obj.employee_no,
+            obj.get_position_display(),
+        )
 
 
 class StaffChangeForm(FlowInputForm):

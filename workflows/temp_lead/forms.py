@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.models import StaffMember
 from registry.selectors import company_of
+from registry.widgets import PersonSelect
 from workflows.forms import FlowInputForm
 
 from .services import TempLeadInput, temp_lead_validate
@@ -17,6 +18,7 @@ class TempLeadForm(FlowInputForm):
     stand_in = forms.ModelChoiceField(
         label=_("Stand-in"),
         queryset=StaffMember.objects.none(),
+        widget=PersonSelect,
         help_text=_("A person of your company who is on duty."),
     )
     start_date = forms.DateField(
