@@ -24,7 +24,7 @@ URL = reverse("search:search")
 
 def titles(response) -> list[str]:
     assert response.status_code == 200
-    return re.findall(r"<strong>(.*?)</strong>", response.content.decode())
+    return re.findall(r"<strong[^>]*>(.*?)</strong>", response.content.decode())
 
 
 @pytest.fixture
