@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from registry.imports import files, services
+from registry.imports import services
 from registry.imports.runs import ImportRun
 from registry.models import Contract, Region, Site, StaffMember
 from registry.resources import widgets
@@ -89,7 +89,12 @@ def test_csv_in_utf8_and_gbk(carrier_admin, people, encoding):
 
 def test_one_bad_row_writes_nothing_and_says_where(carrier_admin, people):
     content = xlsx_bytes(
-        [STAFF_ZH, staff_row(), staff_row("A-102", joined="三月一日"), staff_row("A-103")]
+        [
+            STAFF_ZH,
+            staff_row(),
+            staff_row("A-102", joined="三月一日"),
+            staff_row("A-103"),
+        ]
     )
     run, report = preview(carrier_admin, content)
     assert report.totals["invalid"] == 1
@@ -138,7 +143,12 @@ def test_duplicate_keys_in_the_file(carrier_admin, people):
 
 
 def test_sites_contracts_and_regions_by_code(carrier_admin, registry_data):
-    regions = xlsx_bytes([["区域编码", "名称（中文）", "时限等级"], ["sz-nanshan", "深圳南山", "偏远地区"]])
+    regions = xlsx_bytes(
+        [
+            ["区域编码", "名称（中文）", "时限等级"],
+            ["sz-nanshan", "深圳南山", "偏远地区"],
+        ]
+    )
     apply(carrier_admin, preview(carrier_admin, regions, kind="regions")[0])
     assert Region.objects.get(code="sz-nanshan").tier == Region.Tier.REMOTE
     sites = csv_bytes(
@@ -153,8 +163,22 @@ def test_sites_contracts_and_regions_by_code(carrier_admin, registry_data):
     assert (site.region.code, site.maintained_by.code) == ("sz-nanshan", "beifang")
     contracts = xlsx_bytes(
         [
-            ["单位编码", "合同编号", "期间开始", "期间结束", "合同人数", "覆盖区域编码"],
-            ["beifang", "HT-B-2026", "2026-01-01", "2026-12-31", 30, "sz-nanshan，gz-tianhe"],
+            [
+                "单位编码",
+                "合同编号",
+                "期间开始",
+                "期间结束",
+                "合同人数",
+                "覆盖区域编码",
+            ],
+            [
+                "beifang",
+                "HT-B-2026",
+                "2026-01-01",
+                "2026-12-31",
+                30,
+                "sz-nanshan，gz-tianhe",
+            ],
         ]
     )
     run, report = preview(carrier_admin, contracts, kind="contracts")
@@ -179,7 +203,9 @@ def file_error(user, content, name="staff.xlsx"):
 def test_file_problems_are_refused_before_any_row(carrier_admin, people, settings):
     assert file_error(carrier_admin, b"%PDF-1.4", name="a.pdf").code == "type"
     assert file_error(carrier_admin, b"", name="a.csv").code == "empty"
-    assert file_error(carrier_admin, b"\x89PNG garbage", name="a.xlsx").code == "damaged"
+    assert (
+        file_error(carrier_admin, b"\x89PNG garbage", name="a.xlsx").code == "damaged"
+    )
     whole = xlsx_bytes([STAFF_ZH, staff_row()])
     assert file_error(carrier_admin, whole[: len(whole) // 2]).code == "damaged"
     assert file_error(carrier_admin, b"<html><script>", name="a.csv").code == "type"
