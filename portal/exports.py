@@ -5,8 +5,10 @@ a CSV or XLSX export opened in Excel or WPS would run a cell that starts with
 ``=``, ``+``, ``-`` or ``@`` (or a tab, carriage return or NUL before one) as a
 formula. Such a cell gets a leading apostrophe, as OWASP advises.
 
-Every export the portal offers is Wagtail's ``SpreadsheetExportMixin``: the
-form submissions listing, the admin reports (locked pages, workflows, site
+The rule itself lives in ``registry.spreadsheets`` (the registry's import and
+export resources use it, and the registry imports nothing of ours). Wagtail's
+``SpreadsheetExportMixin`` writes the admin's exports: the form submissions
+listing, the admin reports (locked pages, workflows, site
 history, ageing pages), redirects, and any listing with ``list_export``.
 Wagtail has no hook for cell values, so ``neutralise_wagtail_exports`` wraps
 the two methods every one of them writes its cells and headings through.
