@@ -5,8 +5,10 @@ a CSV or XLSX export opened in Excel or WPS would run a cell that starts with
 ``=``, ``+``, ``-`` or ``@`` (or a tab, carriage return or NUL before one) as a
 formula. Such a cell gets a leading apostrophe, as OWASP advises.
 
-Every export the portal offers is Wagtail's ``SpreadsheetExportMixin``: the
-form submissions listing, the admin reports (locked pages, workflows, site
+The rule itself lives in ``registry.spreadsheets`` (the registry's import and
+export resources use it, and the registry imports nothing of ours). Wagtail's
+``SpreadsheetExportMixin`` writes the admin's exports: the form submissions
+listing, the admin reports (locked pages, workflows, site
 history, ageing pages), redirects, and any listing with ``list_export``.
 Wagtail has no hook for cell values, so ``neutralise_wagtail_exports`` wraps
 the two methods every one of them writes its cells and headings through.
@@ -14,22 +16,12 @@ the two methods every one of them writes its cells and headings through.
 
 from functools import wraps
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+# One rule for every export: the registry's resources use it too.
+from registry.spreadsheets import FORMULA_STARTS, cell_neutralise
 
-
-def cell_neutralise(value, export_format: str = "csv"):
-    """``value`` as a spreadsheet shows it as text; non-text values unchanged."""
-    if not isinstance(value, str):
-        return value
-    if value.startswith(FORMULA_STARTS):
-        value = "'" + value
-    if export_format == SpreadsheetExportMixin.FORMAT_XLSX:
-        # openpyxl refuses control characters (NUL...) in a cell.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
+__all__ = ["FORMULA_STARTS", "cell_neutralise", "neutralise_wagtail_exports"]
 
 
 def neutralise_wagtail_exports() -> None:

@@ -26,6 +26,14 @@ MANAGE_REGISTRY = tuple(
     for model in REGISTRY_MODELS
     for action in ("add", "change", "delete", "view")
 )
+# Import and export of master data (registry/imports): the carrier's admins
+# import every kind, a contractor's manager their own company's staff.
+IMPORT_REGISTRY = tuple(
+    f"registry.import_{kind}" for kind in ("staff", "sites", "contracts", "regions")
+)
+EXPORT_REGISTRY = tuple(
+    f"registry.export_{kind}" for kind in ("staff", "sites", "contracts")
+)
 USERS_AND_TOKENS = (
     "auth.add_user",
     "auth.change_user",
@@ -49,9 +57,17 @@ CMS_EDITING = (
 )
 
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    Role.CARRIER_ADMIN: CMS_EDITING + MANAGE_REGISTRY + USERS_AND_TOKENS,
-    Role.MAINTENANCE_MANAGER: ("wagtailadmin.access_admin",) + VIEW_REGISTRY,
-    Role.DEPARTMENT_HEAD: ("wagtailadmin.access_admin",) + VIEW_REGISTRY,
+    Role.CARRIER_ADMIN: CMS_EDITING
+    + MANAGE_REGISTRY
+    + USERS_AND_TOKENS
+    + IMPORT_REGISTRY
+    + EXPORT_REGISTRY,
+    Role.MAINTENANCE_MANAGER: ("wagtailadmin.access_admin",)
+    + VIEW_REGISTRY
+    + EXPORT_REGISTRY,
+    Role.DEPARTMENT_HEAD: ("wagtailadmin.access_admin",)
+    + VIEW_REGISTRY
+    + EXPORT_REGISTRY,
     Role.INSTITUTE_REVIEWER: VIEW_REGISTRY,
     Role.PROVINCIAL_APPROVER: VIEW_REGISTRY,
     Role.MONITORING_CENTRE: VIEW_REGISTRY,
@@ -62,6 +78,8 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",
+        "registry.import_staff",
+        *EXPORT_REGISTRY,
     ),
     Role.CONTRACTOR_ENGINEER: (
         "leave.add_leave",

@@ -359,3 +359,6 @@ class CalendarDay(BilingualName):
     @admin.display(description=_("day of the week"))
     def weekday(self) -> str:
         return date_format(self.date, "l")
+
+
+from .imports.runs import ImportRun  # noqa: E402, F401  (a model of this app)

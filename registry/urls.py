@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .imports.views import ImportView
 
 app_name = "registry"
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("sites/", views.SiteListView.as_view(), name="sites"),
     path("sites/<slug:code>/", views.SiteDetailView.as_view(), name="site"),
     path("me/", views.MeView.as_view(), name="me"),
+    path("import/<slug:kind>/", ImportView.as_view(), name="import"),
 ]

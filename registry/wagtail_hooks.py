@@ -4,8 +4,10 @@ from functools import wraps
 
 from django.contrib.admin.utils import unquote
 from django.http import Http404
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -13,6 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import selectors
 from .calendar_admin import CalendarDayViewSet, CalendarYearViewSet, missing_years_panel
+from .imports.rules import import_kinds_for
+from .imports.views import AdminImportView, admin_import_start
 from .models import Company, Contract, Region, Site, StaffMember
 
 
@@ -135,3 +139,30 @@ def add_working_calendar_warning(request, panels):
     panel = missing_years_panel(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("registry/import/", admin_import_start, name="registry_import_start"),
+        path(
+            "registry/import/<slug:kind>/",
+            AdminImportView.as_view(),
+            name="registry_import",
+        ),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return bool(import_kinds_for(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import master data"),
+        reverse_lazy("registry_import_start"),
+        icon_name="download",
+        order=810,
+    )

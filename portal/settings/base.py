@@ -281,6 +281,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Files a request form accepts (also limited to WAGTAILDOCS_EXTENSIONS).
 REQUEST_ATTACHMENT_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "png", "jpg"]
+# The largest spreadsheet an import of master data reads (registry/imports).
+IMPORT_MAX_UPLOAD_SIZE = env.int("DAIWEI_IMPORT_MAX_UPLOAD_SIZE", default=20_000_000)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The largest request body, files included (portal/uploads.py), from the
 # variable nginx's client_max_body_size is set from, in its syntax ("50m"), so
