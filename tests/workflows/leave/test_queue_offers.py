@@ -10,14 +10,20 @@ import pytest
 from django.urls import reverse
 from viewflow.workflow.models import Task
 
+from registry.models import Membership
 from registry.roles import Role
-from workflows.queue.selectors import QueueFilter, queue_tasks, tab_counts
+from workflows.queue.selectors import QueueFilter, open_count, queue_tasks, tab_counts
 
 pytestmark = pytest.mark.django_db
 
 
 def offered(user) -> list[int]:
     return [t.process_id for t in queue_tasks(user, "offered", QueueFilter())]
+
+
+def fresh(user):
+    """A new object for ``user``: the selectors memoise per user object."""
+    return type(user).objects.get(pk=user.pk)
 
 
 def counts(user) -> dict[str, int]:
@@ -57,3 +63,17 @@ def test_an_exception_step_is_offered_to_its_group_and_not_to_reviewers(
     assert over.pk in offered(head)
     assert over.pk not in offered(reviewer)
     assert counts(head)["mine"] == 0
+
+
+def test_a_person_moved_to_another_company_no_longer_sees_the_old_companys_tasks(
+    file_leave, manager_a, company_b, client_for
+):
+    leave = file_leave()
+    task = Task.objects.get(process_id=leave.pk, flow_task_type="HUMAN")
+    client_for(manager_a).post(reverse("workflows:claim", args=[leave.pk, task.pk]))
+    assert [t.pk for t in queue_tasks(fresh(manager_a), "mine", QueueFilter())] == [
+        task.pk
+    ]
+    Membership.objects.filter(user=manager_a).update(company=company_b)
+    assert list(queue_tasks(fresh(manager_a), "mine", QueueFilter())) == []
+    assert open_count(fresh(manager_a)) == 0

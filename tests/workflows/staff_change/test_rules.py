@@ -1,5 +1,6 @@
 """The cap arithmetic at its boundaries, read from the CMS percentage."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -79,3 +80,21 @@ def test_people_must_fit_the_kind(kind, ins, outs, message):
     with pytest.raises(ValidationError) as error:
         rules.people_validate(kind=kind, ins=ins, outs=outs)
     assert error.value.messages == [str(message)]
+
+
+@pytest.mark.django_db
+def test_the_cap_check_reads_the_snapshot_it_is_given():
+    now = current_rules()
+    given = replace(
+        now, staff_change=replace(now.staff_change, cap_percent=Decimal(50))
+    )
+    check = rules.cap_check(headcount=20, used=0, requested=0, rules=given)
+    assert (check.cap_percent, check.allowed) == (Decimal(50), 10)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("15.00", "15"), ("12.50", "12.5"), ("100", "100"), ("7.25", "7.25")],
+)
+def test_a_cap_percentage_is_written_without_trailing_zeros(value, text):
+    assert rules._plain_number(Decimal(value)) == text
