@@ -6,6 +6,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
+# The longest reason or comment a person may write, on a page or through the API.
+REASON_LENGTH = 2000
+
+
+def text_field(label, **kwargs) -> forms.CharField:
+    """A reason or comment: a three-line box, at most ``REASON_LENGTH`` characters."""
+    return forms.CharField(
+        label=label,
+        max_length=REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        **kwargs,
+    )
+
 
 def input_from(input_class, cleaned: dict, **extra):
     """Fill a flow's input dataclass from cleaned form data (querysets as lists)."""

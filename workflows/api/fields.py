@@ -16,10 +16,11 @@ from ninja import Field, Header, Path
 from pydantic import AfterValidator, StrictInt, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from ..forms import REASON_LENGTH
+
 MAX_ID = 2**31 - 1  # a PostgreSQL integer; SQLite raises on more than 64 bits
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
 MAX_ITEMS = 100  # people named in one change, ids in one list, rows per page
-REASON_LENGTH = 2000
 ALLOWED_CONTROLS = {"\n", "\r", "\t"}
 
 

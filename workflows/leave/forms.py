@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from registry.models import StaffMember
 from registry.selectors import company_of
 from registry.widgets import PersonSelect
-from workflows.forms import FlowInputForm
+from workflows.forms import FlowInputForm, text_field
 
 from .services import LeaveInput, leave_validate
 from .steps import COMPANY
@@ -29,9 +29,7 @@ class LeaveForm(FlowInputForm):
     end_date = forms.DateField(
         label=_("Last day of leave"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = text_field(_("Reason"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

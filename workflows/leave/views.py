@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workflows.forms import text_field
 from workflows.views import TaskPageView
 
 from . import services
@@ -11,10 +12,9 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=Leave.Decision.choices, widget=forms.RadioSelect
     )
-    comment = forms.CharField(
-        label=_("Comment"),
+    comment = text_field(
+        _("Comment"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when you reject."),
     )
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from home.request_fields import AttachmentField
 from registry.models import Contract, StaffMember
 from registry.selectors import company_of
-from workflows.forms import FlowInputForm
+from workflows.forms import FlowInputForm, text_field
 
 from .models import StaffChange
 from .people import DateInput, PeopleField, people_clean, people_formset
@@ -71,9 +71,7 @@ class StaffChangeForm(FlowInputForm):
         help_text=_("For a removal or a replacement."),
     )
     people_in = PeopleField(label=_("People who join"))
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = text_field(_("Reason"))
     effective_date = forms.DateField(label=_("Effective date"), widget=DateInput())
 
     # The change being revised, whose own positions the live cap leaves out.

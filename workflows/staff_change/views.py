@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from registry.selectors import contracts_for_user
+from workflows.forms import text_field
 from workflows.services import transition_record
 from workflows.views import TaskPageView
 
@@ -17,10 +18,9 @@ from .selectors import cap_usage_for
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
-    comment = forms.CharField(
-        label=_("Comment"),
+    comment = text_field(
+        _("Comment"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when you reject, return, or approve an exception."),
     )
 

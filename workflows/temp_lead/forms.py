@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from registry.models import StaffMember
 from registry.selectors import company_of
 from registry.widgets import PersonSelect
-from workflows.forms import FlowInputForm
+from workflows.forms import FlowInputForm, text_field
 
 from .services import TempLeadInput, temp_lead_validate
 
@@ -27,9 +27,7 @@ class TempLeadForm(FlowInputForm):
     end_date = forms.DateField(
         label=_("Last day"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = text_field(_("Reason"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)

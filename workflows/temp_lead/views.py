@@ -1,16 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workflows.forms import text_field
 from workflows.views import TaskPageView
 
 from . import services
 
 
 class AcknowledgeForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"),
+    comment = text_field(
+        _("Comment"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -184,3 +184,19 @@ def test_each_decision_records_the_rules_its_step_was_chosen_by(
         },
     )
     assert staff_rules.leave_carrier_group.name == carrier.groups.get().name
+
+
+def test_a_comment_over_the_limit_is_refused_and_nothing_is_decided(
+    file_leave, manager_a, client_for
+):
+    leave = file_leave()
+    page = decide(client_for(manager_a), leave, "rejected", "长" * 2001)
+    assert page.status_code == 200
+    assert page.context["form"].errors["comment"] == [
+        "Ensure this value has at most 2000 characters (it has 2001)."
+    ]
+    assert open_task(leave).status == "NEW"
+    assert actions(leave) == ["submitted"]
+    assert (
+        decide(client_for(manager_a), leave, "rejected", "长" * 2000).status_code == 302
+    )

@@ -37,3 +37,12 @@ def test_the_services_message_reaches_the_field(engineer_a, person_a):
     form = LeaveForm(form_data(end_date="2000-01-01"), user=engineer_a)
     assert not form.is_valid()
     assert form.errors["end_date"] == [str(END_BEFORE_START)]
+
+
+def test_a_reason_is_at_most_2000_characters(engineer_a, person_a):
+    assert LeaveForm(form_data(reason="病" * 2000), user=engineer_a).is_valid()
+    form = LeaveForm(form_data(reason="病" * 2001), user=engineer_a)
+    assert not form.is_valid()
+    assert form.errors["reason"] == [
+        "Ensure this value has at most 2000 characters (it has 2001)."
+    ]
