@@ -137,7 +137,11 @@ def attempt(request, pk: int):
     questions = module.question_map()
     if attempt.submitted_at is not None:
         return _result(request, attempt, module, questions)
-    form = AttemptForm(request.POST or None, attempt=attempt, questions=questions)
+    form = AttemptForm(
+        request.POST if request.method == "POST" else None,
+        attempt=attempt,
+        questions=questions,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             done = services.attempt_submit(
