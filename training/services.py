@@ -52,7 +52,9 @@ def attempt_refusal(*, person, module, progress: Progress, now=None) -> str:
         )
     if rules.valid_certificates().filter(person=person, module=module).exists():
         return str(rules.ALREADY_PASSED)
-    attempts = list(progress.attempts.filter(cycle=progress.cycle))
+    attempts = (
+        list(progress.attempts.filter(cycle=progress.cycle)) if progress.pk else []
+    )
     if len(attempts) >= module.max_attempts:
         return str(rules.NO_ATTEMPTS_LEFT)
     last = attempts[0] if attempts else None

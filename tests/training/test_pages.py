@@ -31,6 +31,8 @@ def test_reading_each_lesson_opens_the_quiz(module, learner, client_for):
         client.post(url)
     page = client.get(module.url)
     assert reverse("training:quiz", args=[module.pk]) in page.content.decode()
+    quiz = client.get(reverse("training:quiz", args=[module.pk]))
+    assert quiz.status_code == 200 and b'method="post"' in quiz.content
 
 
 def test_answers_are_not_in_the_page_before_submission(module, learner, client_for):
