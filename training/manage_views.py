@@ -75,4 +75,5 @@ def oversight(request):
     if not may_oversee(request.user):
         raise PermissionDenied
     report = oversight_for(staff_for_user(request.user))
-    return render(request, "training/oversight.html", {"report": report})
+    context = {"report": report, "list_separator": rules.list_separator()}
+    return render(request, "training/oversight.html", context)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.rules import current_rules, training_grade, training_rating
-from home.text import localized
+from home.text import english_active, localized
 from registry.models import StaffMember
 
 from .blocks import QuestionKind
@@ -129,8 +129,12 @@ def duty_gate_for(person: StaffMember, *, today: date | None = None) -> list:
     return [module for module in required if module.pk not in held]
 
 
+def list_separator() -> str:
+    return ", " if english_active() else "、"
+
+
 def modules_named(modules) -> str:
-    return "、".join(localized(m.title, m.title_en) for m in modules)
+    return list_separator().join(localized(m.title, m.title_en) for m in modules)
 
 
 def gate_message(person: StaffMember, missing) -> str:

@@ -43,7 +43,11 @@ def _module(pk) -> TrainingModulePage:
 @login_required
 def my_training(request):
     person = person_of(request.user)
-    context = {"person": person, "no_record": NO_RECORD}
+    context = {
+        "person": person,
+        "no_record": NO_RECORD,
+        "list_separator": rules.list_separator(),
+    }
     if person is not None and may_learn(request.user):
         standings = standings_for(person, request.user)
         context.update(
