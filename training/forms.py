@@ -28,6 +28,7 @@ class SessionForm(forms.ModelForm):
         self.fields["module"].queryset = TrainingModulePage.objects.live().order_by(
             "path"
         )
+        self.fields["module"].label_from_instance = lambda m: m.localized_title
         self.fields["attendees"].label_from_instance = lambda p: (
             f"{p.name} · {p.company}"
         )

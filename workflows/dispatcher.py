@@ -33,9 +33,11 @@ def fire_due() -> int:
     needs no connection kept open in between.
     """
     try:
-        # Training certificates that lapsed: their holders drop back to trainee.
+        fired = fire_due_timers() + fire_due_conditions()
+        # Training certificates that lapsed: their holders drop back to trainee
+        # and their managers hear it (workflows/training_notices.py).
         certificates_lapse()
-        return fire_due_timers() + fire_due_conditions()
+        return fired
     finally:
         connections.close_all()
 

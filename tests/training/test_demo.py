@@ -41,3 +41,20 @@ def test_demo_has_modules_people_in_every_state_and_rated_sessions():
         for s in ClassroomSession.objects.order_by("held_on")
     ]
     assert graded == ["C", "A", ""]  # the fault session rated weak
+
+
+def test_training_pages_are_moderated_and_editable_in_the_cms(client_for):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import WorkflowPage
+
+    from training.models import TrainingIndexPage
+
+    call_command("load_demo")
+    index = TrainingIndexPage.objects.get()
+    module = TrainingModulePage.objects.first()
+    assert module.get_workflow() is not None
+    assert WorkflowPage.objects.filter(page=index).exists()
+    admin = client_for(get_user_model().objects.get(username="admin"))
+    assert admin.get(f"/admin/pages/{module.pk}/edit/").status_code == 200
+    add = f"/admin/pages/add/training/trainingmodulepage/{index.pk}/"
+    assert admin.get(add).status_code == 200
