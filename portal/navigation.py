@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home.request_selectors import may_file_any, request_pages_for
+from training.access import may_learn, may_oversee, may_record_sessions
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,27 @@ ENTRY_POINTS = (
         _("The carrier's rules: staff, machine rooms, faults, upgrades, training."),
         "",
         page_type="home.PolicyIndexPage",
+    ),
+    EntryPoint(
+        "training",
+        _("My training"),
+        _("Your modules, quizzes, certificates and training hours this year."),
+        "training:mine",
+        visible=may_learn,
+    ),
+    EntryPoint(
+        "training_oversight",
+        _("Training oversight"),
+        _("Who has passed which module, who is not on duty yet and why."),
+        "training:oversight",
+        visible=may_oversee,
+    ),
+    EntryPoint(
+        "training_sessions",
+        _("Classroom sessions"),
+        _("Record sessions and their attendees; see how they were rated."),
+        "training:sessions",
+        visible=may_record_sessions,
     ),
     EntryPoint(
         "search",

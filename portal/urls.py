@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", unknown_operation),
     path("search/", include("search.urls")),
+    path("training/", include("training.urls")),
 ]
 
 # Public uploads only (portal/media.py); documents go through their own views.

@@ -13,13 +13,16 @@ class WorkflowsConfig(AppConfig):
 
         from registry.panels import panel_register
         from search.sources import source_register
+        from training.signals import duty_lost
 
         from .live.notify import task_saved
         from .live.sessions import session_sockets_close
         from .related import PANELS, RequestSource
+        from .training_notices import duty_lost_notify
 
         post_save.connect(task_saved, sender=Task, dispatch_uid="workflows-live")
         user_logged_out.connect(session_sockets_close, dispatch_uid="workflows-live")
+        duty_lost.connect(duty_lost_notify, dispatch_uid="workflows-training")
         source_register(RequestSource())
         for panel in PANELS:
             panel_register(panel)

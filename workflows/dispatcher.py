@@ -21,6 +21,8 @@ from django.conf import settings
 from django.db import connections
 from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
+from training.services import certificates_lapse
+
 logger = logging.getLogger(__name__)
 
 
@@ -31,7 +33,11 @@ def fire_due() -> int:
     needs no connection kept open in between.
     """
     try:
-        return fire_due_timers() + fire_due_conditions()
+        fired = fire_due_timers() + fire_due_conditions()
+        # Training certificates that lapsed: their holders drop back to trainee
+        # and their managers hear it (workflows/training_notices.py).
+        certificates_lapse()
+        return fired
     finally:
         connections.close_all()
 

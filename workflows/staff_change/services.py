@@ -15,10 +15,11 @@ from home.request_services import (
 from registry.models import Contract, StaffMember
 from registry.selectors import company_of, staff_for_user
 from registry.services import staff_number_next
+from training.services import duty_status_sync
 from workflows.notes import NoteMessage
 from workflows.services import new_reference, summary_write, transition_record
 
-from . import rules
+from . import gate, rules
 from .models import StaffChange, StaffChangePerson
 from .selectors import cap_usage_for, people_pending
 
@@ -33,6 +34,10 @@ ALREADY_LEFT = NoteMessage(
     "staff_change.already_left",
     _("%(name)s had already left on %(date)s: left unchanged."),
     dates=("date",),
+)
+STILL_TRAINEE = NoteMessage(
+    "staff_change.still_trainee",
+    _("%(name)s joined as a trainee: required training is not passed."),
 )
 
 
@@ -223,6 +228,8 @@ def decision_record(*, change: StaffChange, task, user, decision: str, comment: 
     if decision != "approved" or exception_step:
         if not comment.strip():
             raise ValidationError({"comment": COMMENT_REQUIRED})
+    if decision == "approved":
+        gate.joiners_gate_validate(change)  # training gates duty
     change.decision = decision
     if decision == "rejected":
         change.outcome = "rejected"
@@ -250,6 +257,8 @@ def change_apply(*, change: StaffChange, task) -> None:
             row.staff.left_on = change.effective_date
             row.staff.full_clean()
             row.staff.save(update_fields=["status", "left_on"])
+        elif (trainee := gate.joiner_record(change, row)) is not None:
+            notes += _trainee_join(change, row, trainee)
         else:
             joiner = StaffMember(
                 company=change.company,
@@ -270,6 +279,20 @@ def change_apply(*, change: StaffChange, task) -> None:
     change.outcome = "approved"
     change.save(update_fields=["applied_on", "outcome"])
     transition_record(request=change, action="applied", task=task, notes=notes)
+
+
+def _trainee_join(change, row, trainee) -> list:
+    """A trainee on the roster joins the contract; on duty if the gate is met
+    (checked at approval; an expiry since then leaves them a trainee)."""
+    trainee.contract = change.contract
+    trainee.save(update_fields=["contract"])
+    row.staff = trainee
+    row.save(update_fields=["staff"])
+    duty_status_sync(person=trainee)
+    trainee.refresh_from_db(fields=["status"])
+    if trainee.status == StaffMember.Status.TRAINEE:
+        return [STILL_TRAINEE.note(name=trainee.name)]
+    return []
 
 
 def effective_moment(change: StaffChange):
