@@ -316,10 +316,12 @@ def test_the_printed_logins_name_each_role():
 def test_refuses_under_the_production_settings_unless_forced(settings):
     settings.PORTAL_PRODUCTION = True
 
-    with translation.override("zh-hans"), pytest.raises(CommandError) as refused:
-        call_command("load_demo")
+    with translation.override("zh-hans"):
+        with pytest.raises(CommandError) as refused:
+            call_command("load_demo")
+        message = str(refused.value)  # a lazy message: read it in Chinese
 
-    assert str(refused.value) == (
+    assert message == (
         "这是生产环境的设置：演示用户的密码是公开的，它们会进入正式数据库。"
         "确需加载请加 --force。"
     )
