@@ -162,9 +162,10 @@ def _extra_answers(page, form, documents) -> list[dict]:
         answer = {
             "name": field.clean_name,
             "label": field.label,
-            "label_en": field.label_en,
             "kind": field.field_type,
         }
+        if field.label_en:
+            answer["label_en"] = field.label_en
         if field.field_type == FILE:
             document = documents.get(field.clean_name)
             answer["value"] = document.filename if document else ""
