@@ -48,6 +48,7 @@ class EditView(EditorFormMixin, users.EditView):
 
 class UserViewSet(users.UserViewSet):
     index_view_class = IndexView
+    filterset_class = UserFilterSet
     add_view_class = CreateView
     edit_view_class = EditView
 
