@@ -13,9 +13,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, _split_by_newline_or_comma
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
+
+from .text import localized
 
 FILE = "file"
 FIELD_CHOICES = (*FORM_FIELD_CHOICES, (FILE, _("File upload")))
@@ -118,8 +121,40 @@ class AttachmentField(forms.FileField):
         )
 
 
+def field_label(field) -> str:
+    """An extra field's label in the reader's language (Chinese if no English)."""
+    return localized(field.label, getattr(field, "label_en", ""))
+
+
+def field_choices(field) -> list[tuple[str, str]]:
+    """(stored value, label): the Chinese choice, shown in English if given."""
+    values = _split_by_newline_or_comma(field.choices)
+    english = _split_by_newline_or_comma(getattr(field, "choices_en", "") or "")
+    if len(english) != len(values):
+        english = [""] * len(values)
+    return [
+        (value, localized(value, en)) for value, en in zip(values, english, strict=True)
+    ]
+
+
 class RequestFormBuilder(FormBuilder):
-    """Wagtail's form builder with the ``file`` field type."""
+    """Wagtail's form builder with the ``file`` field type, in both languages."""
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        options["label"] = field_label(field)
+        english_help = getattr(field, "help_text_en", "")
+        if english_help:
+            help_text = localized(field.help_text, english_help)
+            options["help_text"] = (
+                help_text
+                if getattr(settings, "WAGTAILFORMS_HELP_TEXT_ALLOW_HTML", False)
+                else conditional_escape(help_text)
+            )
+        return options
+
+    def get_formatted_field_choices(self, field):
+        return field_choices(field)
 
     def create_file_field(self, field, options):
         options.pop("initial", None)

@@ -31,6 +31,7 @@ from .request_tokens import (
     form_token_issue,
     form_token_read,
 )
+from .text import localized
 
 TYPED_NAME_TAKEN = _(
     "“%(label)s” would be stored as “%(name)s”, a field this kind of request "
@@ -38,8 +39,23 @@ TYPED_NAME_TAKEN = _(
 )
 
 
+TITLE_EN_HELP = _("Shown instead of the Chinese title when English is chosen.")
+
+
+def title_en_field():
+    return models.CharField(
+        _("title (English)"), max_length=255, blank=True, help_text=TITLE_EN_HELP
+    )
+
+
 class RequestFormField(AbstractFormField):
-    """An extra field an admin adds to a request form."""
+    """An extra field an admin adds to a request form.
+
+    The admin writes the label, help text and choices in Chinese and may add
+    them in English; an English reader sees the English ones where they are
+    filled. A choice's value stays the Chinese one (what the answers store),
+    its English text is only its label.
+    """
 
     page = ParentalKey(
         "home.RequestFormPage", on_delete=models.CASCADE, related_name="form_fields"
@@ -48,6 +64,38 @@ class RequestFormField(AbstractFormField):
         verbose_name=_("field type"), max_length=16, choices=FIELD_CHOICES
     )
     field_type.required_on_save = True
+    label_en = models.CharField(
+        _("label (English)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown instead of the label when English is chosen."),
+    )
+    help_text_en = models.CharField(
+        _("help text (English)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown instead of the help text when English is chosen."),
+    )
+    choices_en = models.TextField(
+        _("choices (English)"),
+        blank=True,
+        help_text=_(
+            "The same choices in English, in the same order, one per line or "
+            "comma-separated."
+        ),
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("label_en"),
+        FieldPanel("help_text"),
+        FieldPanel("help_text_en"),
+        FieldPanel("required"),
+        FieldPanel("field_type", classname="formbuilder-type", required_on_save=True),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("choices_en", classname="formbuilder-choices"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+    ]
 
     class Meta(AbstractFormField.Meta):
         verbose_name = _("extra field")
@@ -86,13 +134,31 @@ class RequestIndexPage(Page):
         blank=True,
         help_text=_("Shown above the list of request forms."),
     )
+    title_en = title_en_field()
+    intro_en = RichTextField(
+        _("introduction (English)"),
+        blank=True,
+        help_text=_("Shown above the list when English is chosen."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
+        FieldPanel("intro"),
+        FieldPanel("intro_en"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.RequestFormPage"]
 
     class Meta:
         verbose_name = _("request index page")
+
+    @property
+    def localized_title(self) -> str:
+        return localized(self.title, self.title_en)
+
+    @property
+    def localized_intro(self) -> str:
+        return localized(self.intro, self.intro_en)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -130,6 +196,17 @@ class RequestFormPage(RoutablePageMixin, AbstractForm):
         blank=True,
         help_text=_("Shown with the reference number after filing."),
     )
+    title_en = title_en_field()
+    intro_en = RichTextField(
+        _("introduction (English)"),
+        blank=True,
+        help_text=_("Shown above the form when English is chosen."),
+    )
+    thank_you_text_en = RichTextField(
+        _("thank-you text (English)"),
+        blank=True,
+        help_text=_("Shown after filing when English is chosen."),
+    )
 
     form_builder = RequestFormBuilder
     base_form_class = RequestFormPageForm
@@ -138,17 +215,32 @@ class RequestFormPage(RoutablePageMixin, AbstractForm):
 
     content_panels = AbstractForm.content_panels + [
         FormSubmissionsPanel(),
+        FieldPanel("title_en"),
         FieldPanel("kind"),
         TypedFieldsPanel(heading=_("Fields the flow always asks")),
         FieldPanel("intro"),
+        FieldPanel("intro_en"),
         InlinePanel("form_fields", label=_("Extra fields")),
         FieldPanel("thank_you_text"),
+        FieldPanel("thank_you_text_en"),
     ]
     parent_page_types = ["home.RequestIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("request form page")
+
+    @property
+    def localized_title(self) -> str:
+        return localized(self.title, self.title_en)
+
+    @property
+    def localized_intro(self) -> str:
+        return localized(self.intro, self.intro_en)
+
+    @property
+    def localized_thank_you_text(self) -> str:
+        return localized(self.thank_you_text, self.thank_you_text_en)
 
     @property
     def request_kind(self):

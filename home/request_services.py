@@ -7,12 +7,13 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from registry.selectors import company_of
 
-from .request_fields import FILE
+from .request_fields import FILE, field_choices
 from .request_selectors import submission_by_token
 from .request_submissions import RequestSubmission
 from .request_tokens import AlreadyFiled
@@ -163,14 +164,27 @@ def _extra_answers(page, form, documents) -> list[dict]:
             "label": field.label,
             "kind": field.field_type,
         }
+        if field.label_en:
+            answer["label_en"] = field.label_en
         if field.field_type == FILE:
             document = documents.get(field.clean_name)
             answer["value"] = document.filename if document else ""
             answer["document"] = document.pk if document else None
         else:
             answer["value"] = _plain(form.cleaned_data.get(field.clean_name))
+            if field.choices and field.choices_en:
+                answer["value_en"] = _choice_english(field, answer["value"])
         answers.append(answer)
     return answers
+
+
+def _choice_english(field, value):
+    """The English of a chosen value (or of each chosen value), as filed."""
+    with translation.override("en"):
+        english = dict(field_choices(field))
+    if isinstance(value, list):
+        return [english.get(item, item) for item in value]
+    return english.get(value, value)
 
 
 def _plain(value):

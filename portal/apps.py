@@ -24,6 +24,7 @@ class PortalConfig(AppConfig):
         # After every migrate (and test-database flush): groups and baseline
         # permissions exist, including those of models added since.
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="portal-roles")
+        from . import languages  # noqa: F401 (connects the login receiver)
         from .exports import neutralise_wagtail_exports
 
         neutralise_wagtail_exports()

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import languages
 from portal.health import healthz
 from portal.media import public_media
 from workflows.api.app import api
@@ -16,7 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("attachments/", include("home.urls")),
     path("accounts/", include("portal.accounts")),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", languages.set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("registry/", include("registry.urls")),
     path("requests/", include("workflows.urls")),

@@ -78,6 +78,12 @@ class Contract(models.Model):
     )
     number = models.CharField(_("contract number"), max_length=40)
     title = models.CharField(_("title"), max_length=200, blank=True)
+    title_en = models.CharField(
+        _("title (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown instead of the Chinese title when English is chosen."),
+    )
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     headcount = models.PositiveIntegerField(
@@ -110,6 +116,12 @@ class Contract(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} ({self.company})"
+
+    @property
+    def localized_title(self) -> str:
+        if (get_language() or "").startswith("en") and self.title_en:
+            return self.title_en
+        return self.title
 
 
 class Site(BilingualName):

@@ -33,9 +33,22 @@ CONTRACTOR_ROLES = frozenset(
 )
 
 
+# Wagtail's own groups, made by its migrations under English names.
+WAGTAIL_GROUP_LABELS = {"Editors": _("Editors"), "Moderators": _("Moderators")}
+
+
 def role_label(name: str) -> str:
     """A group's name as people read it: its role's label (部门负责人)."""
-    return str(Role(name).label) if name in Role.values else name
+    if name in Role.values:
+        return str(Role(name).label)
+    if name in WAGTAIL_GROUP_LABELS:
+        return str(WAGTAIL_GROUP_LABELS[name])
+    return name
+
+
+def group_label(group) -> str:
+    """``label_from_instance`` for a choice of groups."""
+    return role_label(group.name)
 
 
 def roles_of(user) -> frozenset[str]:

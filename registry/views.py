@@ -65,7 +65,13 @@ class StaffListView(ScopedListView):
 class ContractListView(ScopedListView):
     template_name = "registry/contract_list.html"
     permission_required = "registry.view_contract"
-    search_fields = ("number", "title", "company__name_zh", "company__name_en")
+    search_fields = (
+        "number",
+        "title",
+        "title_en",
+        "company__name_zh",
+        "company__name_en",
+    )
 
     @staticmethod
     def selector(user):

@@ -89,7 +89,7 @@ class ContractViewSet(ScopedSnippetViewSet):
     selector = staticmethod(selectors.contracts_for_user)
     list_display = ["number", "company", "period_start", "period_end", "headcount"]
     list_filter = ["company", "period_start"]
-    search_fields = ["number", "title", "company__name_zh"]
+    search_fields = ["number", "title", "title_en", "company__name_zh"]
 
 
 class SiteViewSet(ScopedSnippetViewSet):

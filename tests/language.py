@@ -13,7 +13,6 @@ or hears (``placeholder``, ``title``, ``aria-label``, ``alt``, a button's
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from html.parser import HTMLParser
 
 from django.conf import settings
@@ -37,41 +36,6 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 # English that a Chinese page shows on purpose: the licence, the product's
 # names for things that have no Chinese one.
 ENGLISH_ALLOWED = ("AGPL-3.0-or-later",)
-
-# TEMPORARY (issue 10, §3, being done by other helpers): delete both allow-lists
-# below, and their use in ``leaks``, once that work is merged; the crawl then
-# shows whatever is still in one language only.
-#
-# What an admin writes in the CMS and users read (request form titles, labels,
-# help texts and choices; policy and document titles; contract scope), still in
-# one language: it becomes bilingual with the localised CMS content.
-# The English help texts are the same content awaiting Chinese.
-CMS_CONTENT_AWAITING_ENGLISH: tuple[str, ...] = (
-    # The requests index and the request forms (fixtures/request_forms.py).
-    "在此提交需甲方审批的申请。带 * 的字段为必填项；"
-    "提交后请记下申请编号，以便查询审批进度。",
-    "人员变更申请",
-    "请假申请",
-    "临时负责人报备",
-    "申请",
-    "其他证明材料",
-    "请假类别",
-    "年假",
-    "病假",
-    "事假",
-    "调休",
-    "工作交接人",
-    "联系电话",
-    "Any other supporting document, e.g. the contract annex (PDF).",
-    "The type of leave taken.",
-    "Who covers your duties while you are away.",
-    "A number where the stand-in lead answers 24h.",
-    # A policy's attachment (fixtures/policies.py).
-    "机房出入登记表 Machine-room register",
-    # Contract scope (fixtures/data/registry.json).
-    "市区及东部县区基站、机房代维服务",
-    "西部县区、海岛基站及高校校园网代维服务",
-)
 
 
 @dataclass(frozen=True)
@@ -132,15 +96,6 @@ class _Reader(HTMLParser):
         self.pieces.append(("title" if tag == "title" else "text", data))
 
 
-@cache
-def _cms_patterns() -> tuple[re.Pattern, ...]:
-    """Each CMS text as a whole: not a part of a longer Chinese phrase."""
-    return tuple(
-        re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(text)}(?![\u4e00-\u9fff])")
-        for text in CMS_CONTENT_AWAITING_ENGLISH
-    )
-
-
 def _without(text: str, allowed: tuple[str, ...]) -> str:
     for phrase in allowed:
         text = text.replace(phrase, " ")
@@ -161,8 +116,6 @@ def leaks(html: str, language: str) -> list[Leak]:
     for where, text in reader.pieces:
         text = " ".join(text.split())
         shown = _without(text, repeated) if where != "text" else text
-        for pattern in _cms_patterns():
-            shown = pattern.sub(" ", shown)
         if language == "en":
             if CHINESE.search(shown):
                 found.append(Leak(text, where))

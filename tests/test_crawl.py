@@ -211,3 +211,39 @@ def _open(browser, walk, page, viewport):
     tab = context.new_page()
     tab.goto(page.path, wait_until="load")
     return tab
+
+
+ROSTER = "/registry/staff/"
+ROSTER_MAX_HEIGHT = 4500  # px at 390 px, 50 people a page (was 8,259 in zh-hans)
+# (username, path): the pages a reviewer opens in both languages at 390 px.
+SHOWN = (("manager", ROSTER), ("lead_a", "/requests/leave/"))
+
+
+@pytest.mark.browser
+def test_the_roster_is_compact_on_a_phone_and_shown_in_both_languages(walks):
+    """At 390 px the roster's 50 people are compact cards, not a page to scroll
+    for ever; it and a request form are screenshot in Chinese and English."""
+    pages = {
+        (w.username, w.language, path): w.pages[path]
+        for w in walks
+        for username, path in SHOWN
+        if w.username == username and path in w.pages
+    }
+    assert len(pages) == len(SHOWN) * len(LANGUAGES), sorted(pages)
+    heights = {}
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    by_user = {(w.username, w.language): w for w in walks}
+    with chromium() as browser:
+        for (username, language, path), page in pages.items():
+            tab = _open(browser, by_user[username, language], page, PHONE)
+            heights[username, language, path] = tab.evaluate(
+                "document.documentElement.scrollHeight"
+            )
+            tab.screenshot(
+                path=SHOTS / f"shown-390-{language}-{_slug(path)}.png", full_page=True
+            )
+            tab.context.close()
+    crawl.figures.append(f"Heights at 390 px: {heights}")
+    for (_username, _language, path), height in heights.items():
+        if path == ROSTER:
+            assert height <= ROSTER_MAX_HEIGHT, heights

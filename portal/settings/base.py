@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The logged-in user's own language (portal.languages), over the cookie's.
+    "portal.languages.UserLanguageMiddleware",
     # A body over REQUEST_MAX_BODY_SIZE is refused here, in the user's language,
     # before anything reads it (CSRF reads the form only in process_view).
     "portal.uploads.BodySizeLimitMiddleware",

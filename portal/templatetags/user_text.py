@@ -16,3 +16,19 @@ register = template.Library()
 @register.filter
 def user_text(value) -> str:
     return format_html("<span data-user-text>{}</span>", value)
+
+
+@register.filter
+def person_name(user) -> str:
+    """A user's name in the reader's language: pinyin for English if known."""
+    from django.core.exceptions import ObjectDoesNotExist
+    from django.utils.translation import get_language
+
+    if user is None:
+        return ""
+    if (get_language() or "").startswith("en"):
+        try:
+            return user.english_name.name
+        except (ObjectDoesNotExist, AttributeError):
+            pass
+    return user.get_full_name() or user.username

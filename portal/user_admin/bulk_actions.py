@@ -3,6 +3,7 @@
 from wagtail.users.views import bulk_actions
 
 from portal.rules import groups_editable_by, groups_grantable_by, user_manageable_by
+from registry.roles import group_label
 
 
 class AssignRoleBulkAction(bulk_actions.AssignRoleBulkAction):
@@ -11,6 +12,7 @@ class AssignRoleBulkAction(bulk_actions.AssignRoleBulkAction):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
         form.fields["role"].queryset = groups_grantable_by(self.request.user)
+        form.fields["role"].label_from_instance = group_label
         return form
 
     def check_perm(self, obj):

@@ -9,6 +9,7 @@ from portal.rules import (
     groups_editable_by,
     groups_grantable_by,
 )
+from registry.roles import group_label, role_label
 
 
 class GrantGuardMixin:
@@ -22,6 +23,9 @@ class GrantGuardMixin:
     def __init__(self, *args, editor, **kwargs):
         super().__init__(*args, **kwargs)
         self.kept_groups = []
+        if "groups" in self.fields:
+            # Roles by their names (部门负责人), not their codes.
+            self.fields["groups"].label_from_instance = group_label
         if not editor.is_superuser and "is_superuser" in self.fields:
             # Disabled rather than removed: Wagtail's add template always shows it.
             self._lock("is_superuser", SUPERUSERS_ONLY)
@@ -40,7 +44,7 @@ class GrantGuardMixin:
             held = self.instance.groups.exclude(pk__in=grantable.values("pk"))
             self.kept_groups = list(held)
         if self.kept_groups:
-            names = ", ".join(group.name for group in self.kept_groups)
+            names = ", ".join(role_label(group.name) for group in self.kept_groups)
             self.fields["groups"].help_text = GROUPS_KEPT % {"groups": names}
 
     def clean_groups(self):

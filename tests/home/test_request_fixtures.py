@@ -48,7 +48,18 @@ def test_loader_picks_up_a_kind_once_registered_and_changes_nothing_after(
 
     page = RequestFormPage.objects.get()
     assert (page.kind, page.slug, page.live) == ("leave", "leave", True)
-    fields = list(page.form_fields.values_list("label", "field_type", "help_text"))
-    assert fields[0] == ("请假类别", "dropdown", "The type of leave taken.")
+    assert (page.title, page.title_en) == ("请假申请", "Leave")
+    fields = list(
+        page.form_fields.values_list(
+            "label", "label_en", "field_type", "help_text", "help_text_en"
+        )
+    )
+    assert fields[0] == (
+        "请假类别",
+        "Kind of leave",
+        "dropdown",
+        "本次请假属于哪一类。",
+        "The type of leave taken.",
+    )
     assert page.revisions.count() == 1
     assert Collection.objects.filter(name=ATTACHMENTS_COLLECTION).count() == 1

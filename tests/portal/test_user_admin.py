@@ -282,9 +282,9 @@ def test_carrier_admin_cannot_edit_groups(admin_client):
         (
             "zh-hans",
             "不能修改自己所属的组",
-            "另属于 carrier_admin，只有超级用户可以修改",
+            "另属于 代维管理员，只有超级用户可以修改",
         ),
-        ("en", "You cannot change your own groups", "Also holds carrier_admin"),
+        ("en", "You cannot change your own groups", "Also holds Carrier admin"),
     ],
 )
 def test_locked_groups_are_explained_in_both_languages(
