@@ -88,8 +88,8 @@ def _headers_normalise(resource, dataset) -> None:
         keys.append(resource.company_column)
     missing = [
         str(column.label)
-        for column in columns
-        if column.required and column.column_name not in keys
+        for column in resource.required_columns()
+        if column.column_name not in keys
     ]
     if missing:
         raise ValidationError(

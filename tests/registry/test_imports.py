@@ -11,6 +11,7 @@ from registry.imports.runs import ImportRun
 from registry.models import Contract, Region, Site, StaffMember
 from registry.resources import widgets
 from registry.resources.base import DUPLICATE_KEY, OTHER_COMPANY
+from registry.resources.registry import NOT_ON_ROSTER, ROSTER_COLUMN
 from tests.registry.spreadsheets import STAFF_EN, STAFF_ZH, csv_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -109,24 +110,115 @@ def test_one_bad_row_writes_nothing_and_says_where(carrier_admin, people):
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
 
 
+CONTACT_ZH = ["工号", "电话", "资质", "证书有效期至"]
+
+
 def test_another_companys_row_is_an_error_for_a_contractor(manager_a, people):
     content = xlsx_bytes(
-        [STAFF_ZH, staff_row(), staff_row("B-101", company="beifang", contract="")]
+        [
+            ["单位编码", *CONTACT_ZH],
+            ["huanan", "A-001", "13900000001", "电工证", "2027-01-31"],
+            ["beifang", "B-001", "13900000002", "", ""],
+        ]
     )
     run, report = preview(manager_a, content)
     [row] = report.invalid
     with translation.override("zh-hans"):
         assert row.errors == [("单位编码", str(OTHER_COMPANY % {"value": "beifang"}))]
     apply(manager_a, run)
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
+    assert StaffMember.objects.get(employee_no="B-001").phone != "13900000002"
+
+
+def test_contractor_updates_contacts_of_its_own_staff(manager_a, people):
+    content = xlsx_bytes(
+        [
+            CONTACT_ZH,
+            ["A-001", "13900000001", "电工证、高处作业证", "2027-01-31"],
+            ["A-002", "13900000002", "", ""],
+        ]
+    )
+    run, report = preview(manager_a, content)
+    assert report.totals == {"new": 0, "update": 2, "skip": 0, "invalid": 0}
+    assert apply(manager_a, run).applied
+    person = StaffMember.objects.get(employee_no="A-001")
+    assert (person.phone, person.qualifications, person.certificate_expiry) == (
+        "13900000001",
+        "电工证、高处作业证",
+        datetime.date(2027, 1, 31),
+    )
+    assert person.company.code == "huanan"
     assert StaffMember.objects.count() == people
 
 
-def test_contractor_may_leave_the_company_column_out(manager_a, people):
-    header = STAFF_ZH[1:]
-    run, report = preview(manager_a, xlsx_bytes([header, staff_row()[1:]]))
+def test_contractor_cannot_add_people_by_import(manager_a, people):
+    content = xlsx_bytes(
+        [
+            STAFF_ZH,
+            staff_row(),
+            staff_row("A-001", "张伟", phone="13900000001", joined="2024-03-01"),
+        ]
+    )
+    run, report = preview(manager_a, content)
+    [row] = report.invalid
+    assert row.number == 2
+    with translation.override("zh-hans"):
+        expected = str(NOT_ON_ROSTER % {"value": "A-101"})
+    assert row.errors == [("工号", expected)]
+    assert "人员变更申请" in expected
+    assert not apply(manager_a, run).applied
+    assert StaffMember.objects.count() == people
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "label"),
+    [
+        ("状态", "已离职", "状态"),
+        ("离职日期", "2026-01-31", "离职日期"),
+        ("姓名", "张三", "姓名"),
+        ("岗位", "group_lead", "岗位"),
+        ("合同编号", "", "合同编号"),
+    ],
+)
+def test_contractor_cannot_change_the_roster_columns(
+    manager_a, people, column, value, label
+):
+    content = xlsx_bytes([["工号", column], ["A-001", value]])
+    run, report = preview(manager_a, content)
+    [row] = report.invalid
+    with translation.override("zh-hans"):
+        assert row.errors == [(label, str(ROSTER_COLUMN % {"column": label}))]
+    assert not apply(manager_a, run).applied
+    person = StaffMember.objects.get(employee_no="A-001")
+    assert person.status == StaffMember.Status.ON_DUTY
+    assert (person.left_on, person.name, person.contract.number) == (
+        None,
+        "张伟",
+        "HT-A-2025",
+    )
+
+
+def test_an_unchanged_roster_column_is_accepted(manager_a, people):
+    content = xlsx_bytes([["工号", "姓名", "电话"], ["A-001", "张伟", "1390"]])
+    run, report = preview(manager_a, content)
     assert report.valid
     apply(manager_a, run)
-    assert StaffMember.objects.get(employee_no="A-101").company.code == "huanan"
+    assert StaffMember.objects.get(employee_no="A-001").phone == "1390"
+
+
+def test_carrier_may_import_new_people_and_leavers(carrier_admin, people):
+    content = xlsx_bytes(
+        [
+            [*STAFF_ZH, "离职日期"],
+            [*staff_row(), ""],
+            [*staff_row("A-001", "张伟", status="已离职"), "2026-01-31"],
+        ]
+    )
+    run, report = preview(carrier_admin, content)
+    assert report.totals["new"] == 1 and report.totals["update"] == 1
+    assert apply(carrier_admin, run).applied
+    assert StaffMember.objects.get(employee_no="A-001").status == "left"
 
 
 def test_contractor_cannot_import_sites(manager_a, registry_data):
