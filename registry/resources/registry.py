@@ -112,6 +112,13 @@ ROSTER_COLUMN = _(
 )
 
 
+LEFT_BEFORE_JOINED = next(
+    constraint
+    for constraint in StaffMember._meta.constraints
+    if constraint.name == "staff_left_after_joined"
+)
+
+
 class StaffResource(RegistryResource):
     """Staff rows; a contractor's import only updates its existing people.
 
@@ -171,6 +178,32 @@ class StaffResource(RegistryResource):
 
     def get_queryset(self):
         return StaffMember.objects.select_related("company", "contract")
+
+    def validate_instance(
+        self, instance, import_validation_errors=None, validate_unique=True
+    ):
+        """The model's own checks without a query per row.
+
+        Company and contract came from the file's codes, read from the database
+        once (so they exist); the unique staff number is the loader's and
+        ``before_import_row``'s business; the one check constraint is
+        evaluated here with its own message. The database still enforces all
+        of them: a row that slips through fails the transaction, not silently.
+        """
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(
+                exclude={*errors, "company", "contract", "user"},
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        left, joined = instance.left_on, instance.joined_on
+        if left and joined and left < joined and "left_on" not in errors:
+            errors["left_on"] = [LEFT_BEFORE_JOINED.get_violation_error_message()]
+        if errors:
+            raise ValidationError(errors)
 
     def required_columns(self) -> list:
         if self.company is None:

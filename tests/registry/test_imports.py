@@ -11,7 +11,11 @@ from registry.imports.runs import ImportRun
 from registry.models import Contract, Region, Site, StaffMember
 from registry.resources import widgets
 from registry.resources.base import DUPLICATE_KEY, OTHER_COMPANY
-from registry.resources.registry import NOT_ON_ROSTER, ROSTER_COLUMN
+from registry.resources.registry import (
+    LEFT_BEFORE_JOINED,
+    NOT_ON_ROSTER,
+    ROSTER_COLUMN,
+)
 from tests.registry.spreadsheets import STAFF_EN, STAFF_ZH, csv_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -315,3 +319,40 @@ def test_file_problems_are_refused_before_any_row(carrier_admin, people, setting
     settings.IMPORT_MAX_UPLOAD_SIZE = 100
     assert file_error(carrier_admin, whole).code == "size"
     assert StaffMember.objects.count() == people
+
+
+def test_model_checks_still_apply_without_their_queries(carrier_admin, people):
+    content = xlsx_bytes(
+        [
+            [*STAFF_ZH, "离职日期"],
+            [*staff_row(), "2025-01-31"],
+            [*staff_row("A-102", contract="HT-B-2025"), ""],
+            [*staff_row("A-103", company="beifang", contract="HT-A-2025"), ""],
+            [*staff_row("A-104", company="nobody", contract=""), ""],
+        ]
+    )
+    run, report = preview(carrier_admin, content)
+    errors = {row.number: row.errors for row in report.invalid}
+    with translation.override("zh-hans"):
+        left = str(LEFT_BEFORE_JOINED.get_violation_error_message())
+        assert errors[2] == [("离职日期", left)]
+        assert errors[3] == [
+            ("合同编号", str(widgets.CONTRACT_UNKNOWN % {"value": "HT-B-2025"}))
+        ]
+        assert errors[4][0][0] == "合同编号"
+        assert errors[5][0][0] == "单位编码"
+    assert not apply(carrier_admin, run).applied
+    assert StaffMember.objects.count() == people
+
+
+def test_a_preview_reads_in_queries_that_do_not_grow_per_row(
+    carrier_admin, people, django_assert_max_num_queries
+):
+    rows = [
+        staff_row(f"N-{index:03d}", phone=f"1{index}", contract="")
+        for index in range(100)
+    ]
+    content = csv_bytes([STAFF_ZH, *rows])
+    with django_assert_max_num_queries(100 * 3 + 20):  # savepoint, insert, release
+        _run, report = preview(carrier_admin, content, name="a.csv")
+    assert report.totals["new"] == 100
