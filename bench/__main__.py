@@ -19,6 +19,7 @@ BENCHMARKS = (
     "fanout",
     "servers",
     "pool_approvals",
+    "import_vs_bulk",
 )
 
 

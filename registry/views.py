@@ -1,12 +1,16 @@
 """Read-only portal pages over master data, always through the scoping selectors."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import Http404
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors
 from .calendar import local_today
+from .exports import FORMATS, export_response
+from .imports.rules import export_allowed
 from .models import Site, StaffMember
 from .panels import panels_for
 from .roles import Role, is_carrier, roles_of
@@ -22,6 +26,37 @@ class ScopedListView(PermissionRequiredMixin, ListView):
     paginate_by = 50
     selector = None
     search_fields: tuple[str, ...] = ()
+    # The resource kind (registry.resources.RESOURCES) of ``?export=xlsx|csv``.
+    export_kind: str | None = None
+
+    def get(self, request, *args, **kwargs):
+        export_format = request.GET.get("export")
+        if export_format is None:
+            return super().get(request, *args, **kwargs)
+        if export_format not in FORMATS or self.export_kind is None:
+            raise Http404
+        if not export_allowed(user=request.user, kind=self.export_kind):
+            raise PermissionDenied
+        from .resources import RESOURCES
+
+        dataset = RESOURCES[self.export_kind]().export(self.get_queryset())
+        return export_response(
+            dataset=dataset, export_format=export_format, name=self.export_kind
+        )
+
+    def export_links(self) -> list[tuple[str, str]]:
+        """``(format, address)`` of each download of this list as filtered."""
+        if self.export_kind is None or not export_allowed(
+            user=self.request.user, kind=self.export_kind
+        ):
+            return []
+        links = []
+        for export_format in FORMATS:
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            query["export"] = export_format
+            links.append((export_format.upper(), f"?{query.urlencode()}"))
+        return links
 
     def get_queryset(self):
         queryset = type(self).selector(self.request.user)
@@ -37,6 +72,7 @@ class ScopedListView(PermissionRequiredMixin, ListView):
         return super().get_context_data(
             q=self.request.GET.get("q", ""),
             show_company=is_carrier(self.request.user),
+            export_links=self.export_links(),
             **kwargs,
         )
 
@@ -46,6 +82,7 @@ class StaffListView(ScopedListView):
     permission_required = selectors.VIEW_STAFF
     selector = staticmethod(selectors.staff_for_user)
     search_fields = ("name", "employee_no", "company__name_zh", "qualifications")
+    export_kind = "staff"
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -72,6 +109,7 @@ class ContractListView(ScopedListView):
         "company__name_zh",
         "company__name_en",
     )
+    export_kind = "contracts"
 
     @staticmethod
     def selector(user):
@@ -83,6 +121,7 @@ class SiteListView(ScopedListView):
     permission_required = selectors.VIEW_SITES
     selector = staticmethod(selectors.sites_for_user)
     search_fields = ("code", "name_zh", "name_en", "address", "region__name_zh")
+    export_kind = "sites"
 
 
 class ScopedDetailView(PermissionRequiredMixin, DetailView):

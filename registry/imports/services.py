@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from ..resources import RESOURCES
 from ..resources.base import errors_by_column
@@ -88,8 +89,8 @@ def _headers_normalise(resource, dataset) -> None:
         keys.append(resource.company_column)
     missing = [
         str(column.label)
-        for column in columns
-        if column.required and column.column_name not in keys
+        for column in resource.required_columns()
+        if column.column_name not in keys
     ]
     if missing:
         raise ValidationError(
@@ -148,7 +149,9 @@ def import_preview(*, kind: str, user, name: str, content: bytes):
     """
     resource = _resource(kind=kind, user=user)
     dataset = _dataset(resource, name=name, content=content)
-    result = resource.import_data(dataset, dry_run=True, use_transactions=True)
+    # The dry run's rows are rolled back: so would their reference index rows.
+    with disable_reference_index_auto_update():
+        result = resource.import_data(dataset, dry_run=True, use_transactions=True)
     report = _report(resource, dataset, result)
     with transaction.atomic():
         run = ImportRun(

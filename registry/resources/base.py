@@ -108,6 +108,10 @@ class RegistryResource(resources.ModelResource):
         fields = (self.fields[name] for name in self.get_export_order())
         return [field for field in fields if isinstance(field, Column)]
 
+    def required_columns(self) -> list[Column]:
+        """The columns a file must have (a contractor's staff file: fewer)."""
+        return [column for column in self.columns() if column.required]
+
     def label_of(self, attribute: str) -> str:
         for column in self.columns():
             if attribute in (column.attribute, column.column_name):

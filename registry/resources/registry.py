@@ -4,6 +4,7 @@ Columns are explicit allow-lists; each model is keyed by its natural key, so a
 re-import updates rows instead of adding them.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Company, Contract, Region, Site, StaffMember
@@ -101,8 +102,40 @@ class ContractResource(RegistryResource):
         import_id_fields = ("company", "number")
 
 
+NOT_ON_ROSTER = _(
+    "“%(value)s” is not on your roster: people join or leave through a "
+    "staff-change request, not an import."
+)
+ROSTER_COLUMN = _(
+    "%(column)s changes only through a staff-change request; an import may "
+    "update phone, qualifications and certificate expiry."
+)
+
+
+LEFT_BEFORE_JOINED = next(
+    constraint
+    for constraint in StaffMember._meta.constraints
+    if constraint.name == "staff_left_after_joined"
+)
+
+
 class StaffResource(RegistryResource):
+    """Staff rows; a contractor's import only updates its existing people.
+
+    Who is on the roster (and so the headcount and the staff-change cap) moves
+    only through the staff-change approval: with ``company`` set, a new staff
+    number is refused, and so is any change outside ``CONTRACTOR_COLUMNS``.
+    The carrier (``company`` unset) may import every column and new people.
+    """
+
     company_column = "company"
+    CONTRACTOR_COLUMNS = (
+        "company",
+        "employee_no",
+        "phone",
+        "qualifications",
+        "certificate_expiry",
+    )
 
     company = Column(
         "company", _("Company code"), widget=CodeWidget(Company), required=True
@@ -145,3 +178,66 @@ class StaffResource(RegistryResource):
 
     def get_queryset(self):
         return StaffMember.objects.select_related("company", "contract")
+
+    def validate_instance(
+        self, instance, import_validation_errors=None, validate_unique=True
+    ):
+        """The model's own checks without a query per row.
+
+        Company and contract came from the file's codes, read from the database
+        once (so they exist); the unique staff number is the loader's and
+        ``before_import_row``'s business; the one check constraint is
+        evaluated here with its own message. The database still enforces all
+        of them: a row that slips through fails the transaction, not silently.
+        """
+        errors = dict(import_validation_errors or {})
+        try:
+            instance.full_clean(
+                exclude={*errors, "company", "contract", "user"},
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        left, joined = instance.left_on, instance.joined_on
+        if left and joined and left < joined and "left_on" not in errors:
+            errors["left_on"] = [LEFT_BEFORE_JOINED.get_violation_error_message()]
+        if errors:
+            raise ValidationError(errors)
+
+    def required_columns(self) -> list:
+        if self.company is None:
+            return super().required_columns()
+        return [self.fields["employee_no"]]
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        if new and self.company is not None:
+            number = row.get(self.fields["employee_no"].column_name)
+            raise ValidationError(
+                {"employee_no": NOT_ON_ROSTER % {"value": number or ""}}
+            )
+
+    def import_instance(self, instance, row, **kwargs):
+        if self.company is None:
+            return super().import_instance(instance, row, **kwargs)
+        locked = [
+            column
+            for column in self.columns()
+            if column.column_name not in self.CONTRACTOR_COLUMNS
+        ]
+        before = {
+            column.attribute: getattr(instance, column.attribute) for column in locked
+        }
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for column in locked:
+            if column.attribute in errors:
+                continue
+            if getattr(instance, column.attribute) != before[column.attribute]:
+                errors[column.attribute] = [ROSTER_COLUMN % {"column": column.label}]
+        if errors:
+            raise ValidationError(errors)

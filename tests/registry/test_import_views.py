@@ -11,7 +11,8 @@ from registry.imports import files
 from registry.imports.runs import ImportRun
 from registry.models import Site, StaffMember
 from registry.resources.base import OTHER_COMPANY
-from tests.registry.spreadsheets import STAFF_EN, STAFF_ZH, csv_bytes, xlsx_bytes
+from registry.resources.registry import NOT_ON_ROSTER
+from tests.registry.spreadsheets import STAFF_EN, csv_bytes, xlsx_bytes
 from tests.registry.test_imports import staff_row
 
 pytestmark = pytest.mark.django_db
@@ -37,19 +38,34 @@ def test_manager_previews_then_confirms_in_the_portal(
 ):
     client = client_for(manager_a)
     before = StaffMember.objects.count()
-    response = upload(client, PORTAL, xlsx_bytes([STAFF_ZH, staff_row()]))
+    content = xlsx_bytes([["工号", "电话"], ["A-001", "13900000001"]])
+    response = upload(client, PORTAL, content)
     assert response.status_code == 200
-    assert "1 条新增" in response.content.decode()
-    assert StaffMember.objects.count() == before
+    assert "0 条新增，1 条更新" in response.content.decode()
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
     response = client.post(
         PORTAL, {"run": run_of(response)}, HTTP_ACCEPT_LANGUAGE="zh-hans"
     )
-    assert "已导入：1 条新增" in response.content.decode()
-    assert StaffMember.objects.get(employee_no="A-101").company.code == "huanan"
+    assert "已导入：0 条新增，1 条更新" in response.content.decode()
+    assert StaffMember.objects.get(employee_no="A-001").phone == "13900000001"
     # A second confirmation of the same run writes nothing more.
+    StaffMember.objects.filter(employee_no="A-001").update(phone="1")
     again = client.post(PORTAL, {"run": run_of_any(manager_a)})
     assert "该文件已导入或已被拒绝" in again.content.decode()
-    assert StaffMember.objects.count() == before + 1
+    assert StaffMember.objects.get(employee_no="A-001").phone == "1"
+    assert StaffMember.objects.count() == before
+
+
+def test_a_new_person_is_refused_in_the_portal_in_english(
+    client_for, manager_a, registry_data
+):
+    content = xlsx_bytes([STAFF_EN, staff_row()])
+    response = upload(client_for(manager_a), PORTAL, content, language="en")
+    page = html.unescape(response.content.decode())
+    with translation.override("en"):
+        assert str(NOT_ON_ROSTER % {"value": "A-101"}) in page
+    assert 'name="run"' not in page
+    assert not StaffMember.objects.filter(employee_no="A-101").exists()
 
 
 def run_of_any(user) -> str:
@@ -76,12 +92,14 @@ def test_confirming_someone_elses_run_is_a_404(
     client_for, manager_a, manager_b, registry_data
 ):
     response = upload(
-        client_for(manager_a), PORTAL, xlsx_bytes([STAFF_ZH, staff_row()])
+        client_for(manager_a),
+        PORTAL,
+        xlsx_bytes([["工号", "电话"], ["A-001", "13900000001"]]),
     )
     other = client_for(manager_b).post(PORTAL, {"run": run_of(response)})
     assert other.status_code == 404
     assert client_for(manager_b).post(PORTAL, {"run": "x"}).status_code == 404
-    assert not StaffMember.objects.filter(employee_no="A-101").exists()
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
 
 
 @pytest.mark.parametrize("url", [PORTAL, "/registry/import/sites/"])
@@ -129,3 +147,26 @@ def test_carrier_imports_sites_in_the_admin(client_for, carrier_admin, registry_
 def test_contractors_have_no_admin_import(client_for, manager_a):
     response = client_for(manager_a).get(ADMIN)
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_file_over_the_size_limit_is_refused_on_the_page(
+    client_for, manager_a, registry_data, settings, language
+):
+    content = xlsx_bytes([["工号", "电话"], ["A-001", "13900000001"]])
+    settings.IMPORT_MAX_UPLOAD_SIZE = len(content) - 1
+    response = upload(client_for(manager_a), PORTAL, content, language=language)
+    assert response.status_code == 200
+    with translation.override(language):
+        expected = str(
+            files.TOO_LARGE
+            % {
+                "name": "staff.xlsx",
+                "size": files.filesizeformat(len(content)),
+                "limit": files.filesizeformat(len(content) - 1),
+            }
+        )
+    assert expected in html.unescape(response.content.decode())
+    assert 'name="run"' not in response.content.decode()
+    assert not ImportRun.objects.exists()
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"

@@ -11,6 +11,11 @@ from registry.imports.runs import ImportRun
 from registry.models import Contract, Region, Site, StaffMember
 from registry.resources import widgets
 from registry.resources.base import DUPLICATE_KEY, OTHER_COMPANY
+from registry.resources.registry import (
+    LEFT_BEFORE_JOINED,
+    NOT_ON_ROSTER,
+    ROSTER_COLUMN,
+)
 from tests.registry.spreadsheets import STAFF_EN, STAFF_ZH, csv_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
@@ -109,24 +114,115 @@ def test_one_bad_row_writes_nothing_and_says_where(carrier_admin, people):
     assert ImportRun.objects.get().status == ImportRun.Status.FAILED
 
 
+CONTACT_ZH = ["工号", "电话", "资质", "证书有效期至"]
+
+
 def test_another_companys_row_is_an_error_for_a_contractor(manager_a, people):
     content = xlsx_bytes(
-        [STAFF_ZH, staff_row(), staff_row("B-101", company="beifang", contract="")]
+        [
+            ["单位编码", *CONTACT_ZH],
+            ["huanan", "A-001", "13900000001", "电工证", "2027-01-31"],
+            ["beifang", "B-001", "13900000002", "", ""],
+        ]
     )
     run, report = preview(manager_a, content)
     [row] = report.invalid
     with translation.override("zh-hans"):
         assert row.errors == [("单位编码", str(OTHER_COMPANY % {"value": "beifang"}))]
     apply(manager_a, run)
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
+    assert StaffMember.objects.get(employee_no="B-001").phone != "13900000002"
+
+
+def test_contractor_updates_contacts_of_its_own_staff(manager_a, people):
+    content = xlsx_bytes(
+        [
+            CONTACT_ZH,
+            ["A-001", "13900000001", "电工证、高处作业证", "2027-01-31"],
+            ["A-002", "13900000002", "", ""],
+        ]
+    )
+    run, report = preview(manager_a, content)
+    assert report.totals == {"new": 0, "update": 2, "skip": 0, "invalid": 0}
+    assert apply(manager_a, run).applied
+    person = StaffMember.objects.get(employee_no="A-001")
+    assert (person.phone, person.qualifications, person.certificate_expiry) == (
+        "13900000001",
+        "电工证、高处作业证",
+        datetime.date(2027, 1, 31),
+    )
+    assert person.company.code == "huanan"
     assert StaffMember.objects.count() == people
 
 
-def test_contractor_may_leave_the_company_column_out(manager_a, people):
-    header = STAFF_ZH[1:]
-    run, report = preview(manager_a, xlsx_bytes([header, staff_row()[1:]]))
+def test_contractor_cannot_add_people_by_import(manager_a, people):
+    content = xlsx_bytes(
+        [
+            STAFF_ZH,
+            staff_row(),
+            staff_row("A-001", "张伟", phone="13900000001", joined="2024-03-01"),
+        ]
+    )
+    run, report = preview(manager_a, content)
+    [row] = report.invalid
+    assert row.number == 2
+    with translation.override("zh-hans"):
+        expected = str(NOT_ON_ROSTER % {"value": "A-101"})
+    assert row.errors == [("工号", expected)]
+    assert "人员变更申请" in expected
+    assert not apply(manager_a, run).applied
+    assert StaffMember.objects.count() == people
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "label"),
+    [
+        ("状态", "已离职", "状态"),
+        ("离职日期", "2026-01-31", "离职日期"),
+        ("姓名", "张三", "姓名"),
+        ("岗位", "group_lead", "岗位"),
+        ("合同编号", "", "合同编号"),
+    ],
+)
+def test_contractor_cannot_change_the_roster_columns(
+    manager_a, people, column, value, label
+):
+    content = xlsx_bytes([["工号", column], ["A-001", value]])
+    run, report = preview(manager_a, content)
+    [row] = report.invalid
+    with translation.override("zh-hans"):
+        assert row.errors == [(label, str(ROSTER_COLUMN % {"column": label}))]
+    assert not apply(manager_a, run).applied
+    person = StaffMember.objects.get(employee_no="A-001")
+    assert person.status == StaffMember.Status.ON_DUTY
+    assert (person.left_on, person.name, person.contract.number) == (
+        None,
+        "张伟",
+        "HT-A-2025",
+    )
+
+
+def test_an_unchanged_roster_column_is_accepted(manager_a, people):
+    content = xlsx_bytes([["工号", "姓名", "电话"], ["A-001", "张伟", "1390"]])
+    run, report = preview(manager_a, content)
     assert report.valid
     apply(manager_a, run)
-    assert StaffMember.objects.get(employee_no="A-101").company.code == "huanan"
+    assert StaffMember.objects.get(employee_no="A-001").phone == "1390"
+
+
+def test_carrier_may_import_new_people_and_leavers(carrier_admin, people):
+    content = xlsx_bytes(
+        [
+            [*STAFF_ZH, "离职日期"],
+            [*staff_row(), ""],
+            [*staff_row("A-001", "张伟", status="已离职"), "2026-01-31"],
+        ]
+    )
+    run, report = preview(carrier_admin, content)
+    assert report.totals["new"] == 1 and report.totals["update"] == 1
+    assert apply(carrier_admin, run).applied
+    assert StaffMember.objects.get(employee_no="A-001").status == "left"
 
 
 def test_contractor_cannot_import_sites(manager_a, registry_data):
@@ -223,3 +319,40 @@ def test_file_problems_are_refused_before_any_row(carrier_admin, people, setting
     settings.IMPORT_MAX_UPLOAD_SIZE = 100
     assert file_error(carrier_admin, whole).code == "size"
     assert StaffMember.objects.count() == people
+
+
+def test_model_checks_still_apply_without_their_queries(carrier_admin, people):
+    content = xlsx_bytes(
+        [
+            [*STAFF_ZH, "离职日期"],
+            [*staff_row(), "2025-01-31"],
+            [*staff_row("A-102", contract="HT-B-2025"), ""],
+            [*staff_row("A-103", company="beifang", contract="HT-A-2025"), ""],
+            [*staff_row("A-104", company="nobody", contract=""), ""],
+        ]
+    )
+    run, report = preview(carrier_admin, content)
+    errors = {row.number: row.errors for row in report.invalid}
+    with translation.override("zh-hans"):
+        left = str(LEFT_BEFORE_JOINED.get_violation_error_message())
+        assert errors[2] == [("离职日期", left)]
+        assert errors[3] == [
+            ("合同编号", str(widgets.CONTRACT_UNKNOWN % {"value": "HT-B-2025"}))
+        ]
+        assert errors[4][0][0] == "合同编号"
+        assert errors[5][0][0] == "单位编码"
+    assert not apply(carrier_admin, run).applied
+    assert StaffMember.objects.count() == people
+
+
+def test_a_preview_reads_in_queries_that_do_not_grow_per_row(
+    carrier_admin, people, django_assert_max_num_queries
+):
+    rows = [
+        staff_row(f"N-{index:03d}", phone=f"1{index}", contract="")
+        for index in range(100)
+    ]
+    content = csv_bytes([STAFF_ZH, *rows])
+    with django_assert_max_num_queries(100 * 3 + 20):  # savepoint, insert, release
+        _run, report = preview(carrier_admin, content, name="a.csv")
+    assert report.totals["new"] == 100
