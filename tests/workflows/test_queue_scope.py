@@ -18,7 +18,7 @@ from viewflow.workflow.status import STATUS
 from workflows import catalog
 from workflows.models import Request
 from workflows.queue.selectors import QueueFilter, open_count, queue_tasks, row_notes
-from workflows.selectors import with_current_step
+from workflows.selectors import requests_for_user, with_current_step
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,12 @@ def test_row_notes_of_several_flows_are_all_kept(monkeypatch):
     monkeypatch.setattr(catalog, "_ROW_NOTES", readers)
     notes = row_notes([(1, "flow.one"), (2, "flow.two"), (3, "flow.one")])
     assert notes == {1: "one 1", 2: "two 2", 3: "one 3"}
+
+
+def test_a_listed_request_carries_its_requester(
+    submit, roster_a, reviewer, django_assert_num_queries
+):
+    change = submit()
+    row = requests_for_user(fresh(reviewer)).get(pk=change.pk)
+    with django_assert_num_queries(0):
+        assert row.requester.username == "manager_a"

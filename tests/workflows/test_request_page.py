@@ -56,3 +56,15 @@ def test_answers_are_rendered_not_printed_raw(
     assert "['a', 'b']" not in text and "True" not in text and "False" not in text
     assert document.filename not in text
     assert text.count("cert.pdf") == 1  # not listed again under the attachments
+
+
+def test_an_attachment_no_answer_shows_is_listed_under_the_attachments(
+    answered_change, stored_document, reviewer, client_for
+):
+    change, _ = answered_change
+    change.attachments.add(stored_document("plan.pdf", "plan.pdf"))
+    page = BeautifulSoup(
+        client_for(reviewer).get(f"/requests/{change.pk}/").content, "html.parser"
+    )
+    listed = [a.get_text(strip=True) for a in page.select("main li a[download]")]
+    assert listed == ["plan.pdf"]

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from home.models import StaffChangeRules
+from home.rules import current_rules
 from registry.calendar import local_today
 from workflows.leave import rules
 from workflows.leave.forms import LeaveForm
@@ -67,3 +68,15 @@ def test_leave_outside_the_contract_period_is_refused(engineer_a, person_a):
 def test_empty_or_broken_reasons_are_refused(engineer_a, person_a, reason):
     errors = errors_of(post_json(bearer(engineer_a), LEAVE, payload(reason=reason)))
     assert list(errors) == ["reason"]
+
+
+def test_leave_on_the_contracts_first_and_last_days_is_allowed(person_a):
+    """The period's bounds belong to it (raises nothing)."""
+    contract = person_a.contract
+    for start, end in [
+        (contract.period_start, contract.period_start),
+        (contract.period_end, contract.period_end),
+    ]:
+        rules.leave_bounds_validate(
+            start=start, end=end, contract=contract, rules=current_rules()
+        )
