@@ -17,6 +17,7 @@ BENCHMARKS = (
     "queue_vs_listview",
     "event_roundtrip",
     "fanout",
+    "refresh_rush",
     "servers",
     "pool_approvals",
     "import_vs_bulk",

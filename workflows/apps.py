@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_out
-from django.db.models.signals import post_save
+from django.db.models.signals import post_init, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,11 +15,12 @@ class WorkflowsConfig(AppConfig):
         from search.sources import source_register
         from training.signals import duty_lost
 
-        from .live.notify import task_saved
+        from .live.notify import task_loaded, task_saved
         from .live.sessions import session_sockets_close
         from .related import PANELS, RequestSource
         from .training_notices import duty_lost_notify
 
+        post_init.connect(task_loaded, sender=Task, dispatch_uid="workflows-live")
         post_save.connect(task_saved, sender=Task, dispatch_uid="workflows-live")
         user_logged_out.connect(session_sockets_close, dispatch_uid="workflows-live")
         duty_lost.connect(duty_lost_notify, dispatch_uid="workflows-training")

@@ -196,6 +196,25 @@ else:
         }
     }
 
+# Caches ------------------------------------------------------------------
+# ``live``: the per-group sequence numbers of live events (workflows.live.
+# sequence), shared by every server of a site, so Redis in the scaled mode.
+_LOCAL_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "live": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        }
+        if REDIS_URL
+        else _LOCAL_CACHE | {"LOCATION": "live"}
+    ),
+}
+
 # A live socket closes itself after this long and its page reconnects at
 # once: channel layers forget group members a day (group_expiry) after joining.
 LIVE_SOCKET_MAX_AGE = env.int("LIVE_SOCKET_MAX_AGE", default=6 * 3600)

@@ -54,7 +54,15 @@ def test_approval_on_one_server_reaches_the_company_on_the_other(
         assert answer.status_code == 302, answer.text
 
         event = json.loads(requester.recv(timeout=10))
-        assert event == {"type": "queue.changed", "task": task.pk, "process": change.pk}
+        assert event == {
+            "type": "queue.changed",
+            "task": task.pk,
+            "process": change.pk,
+            # The requester's "filed" row changed; no task tab of theirs did.
+            "from": None,
+            "to": None,
+            "filed": True,
+        }
         assert nothing_came_to_server_socket(other_company, user_group(manager_b.pk))
     task.refresh_from_db()
     assert task.status == "DONE"
@@ -108,6 +116,9 @@ def test_a_timer_fired_by_the_cron_command_reaches_a_server_socket(
             "type": "queue.changed",
             "task": timer.pk,
             "process": change.pk,
+            "from": None,
+            "to": None,
+            "filed": True,
         }
     change.refresh_from_db()
     assert change.outcome == "approved" and change.applied_on is not None

@@ -153,3 +153,57 @@ def test_queue_and_request_page_fit_a_phone_and_a_desktop(
                 screenshot(page, f"{name}-{width_name}-{language}")
                 assert wide <= 0, f"{name} at {width_name} scrolls sideways by {wide}px"
                 context.close()
+
+
+def test_rows_move_without_refetching_the_queue_and_a_gap_resyncs(
+    server, offered, reviewer, make_user
+):
+    from workflows.live.groups import user_group
+    from workflows.live.sequence import next_seqs
+
+    task = Task.objects.get(process_id=offered[0].pk, flow_task_type="HUMAN")
+    row = f'[data-task="{task.pk}"]'
+    other = session_for(make_user("maintenance_manager"))
+    claim = f"/requests/{offered[0].pk}/tasks/{task.pk}/claim/"
+    release = f"/requests/{offered[0].pk}/tasks/{task.pk}/release/"
+    session = session_id(reviewer)
+    with chromium() as browser:
+        queue = page_of(browser, server, session, "/queue/?tab=offered")
+        body = queue.locator("body")
+        expect(body).to_have_attribute("data-synced", "1")  # the hello's resync
+        expect(queue.locator("[data-task]")).to_have_count(2)
+        order = queue.locator("[data-task]").evaluate_all(
+            "rows => rows.map(row => row.dataset.task)"
+        )
+        count = queue.locator('#queue-results [data-count="offered"]')
+        expect(count).to_have_text("2")
+
+        # Claimed by a colleague: the row leaves, the counts drop, no resync.
+        assert post_as(other, server, claim) == 302
+        expect(body).to_have_attribute("data-applied", "1")
+        expect(queue.locator(row)).to_have_count(0)
+        expect(count).to_have_text("1")
+        expect(queue.locator("[data-badge]").first).to_have_text("1")
+
+        # Released: only its row is fetched, back in the queue's order.
+        assert post_as(other, server, release) == 302
+        expect(body).to_have_attribute("data-applied", "2")
+        expect(queue.locator(row)).to_have_count(1)
+        expect(count).to_have_text("2")
+        assert (
+            queue.locator("[data-task]").evaluate_all(
+                "rows => rows.map(row => row.dataset.task)"
+            )
+            == order
+        )
+        expect(body).to_have_attribute("data-synced", "1")
+
+        if not settings.REDIS_URL:
+            return  # the numbers live in the server's own memory
+        # An event the page never got (its number taken): the next one says
+        # so and the page resyncs whole, to the truth.
+        next_seqs([user_group(reviewer.pk)])
+        assert post_as(other, server, claim) == 302
+        expect(body).to_have_attribute("data-synced", "2", timeout=10_000)
+        expect(queue.locator("[data-task]")).to_have_count(1)
+        expect(count).to_have_text("1")

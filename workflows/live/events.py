@@ -13,17 +13,24 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+from .sequence import next_seqs
+
 QUEUE_CHANGED = "queue.changed"
 # One id per event, the same in every group it goes to: a socket in two of
 # them (a requester is in its company's group too) passes it on once.
 EVENT_ID = "event_id"
+# Each group's number for this event (``sequence.py``): a socket that sees
+# one skip resyncs.
+SEQS = "seqs"
 
 
 def send_now(groups: list[str], payload: dict, event_id: str = "") -> None:
     """Send ``payload`` to every group at once (delivery is at most once)."""
     layer = get_channel_layer()
+    groups = list(dict.fromkeys(groups))
     event = {"type": QUEUE_CHANGED, **payload, EVENT_ID: event_id or uuid.uuid4().hex}
-    for group in dict.fromkeys(groups):
+    event[SEQS] = next_seqs(groups)
+    for group in groups:
         async_to_sync(layer.group_send)(group, event)
 
 
@@ -46,6 +53,14 @@ class _Publish:
         told.update(fresh)
         if fresh:
             send_now(fresh, self.payload, event_id)
+
+
+def pending_publish(match) -> "_Publish | None":
+    """The first commit hook of the current transaction whose payload ``match``es."""
+    for _, hook, _ in transaction.get_connection().run_on_commit:
+        if isinstance(hook, _Publish) and match(hook.payload):
+            return hook
+    return None
 
 
 def publish_on_commit(groups: list[str], payload: dict) -> None:

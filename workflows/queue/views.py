@@ -1,8 +1,11 @@
 """``/queue/``: my work (我的待办) across every flow; also served as a fragment
-that the live client fetches to resync rows and counts."""
+that the live client fetches to resync rows and counts, and as single rows
+(``?fragment=1&row=<id>``) that it fetches when an event concerns a row it
+shows."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -104,6 +107,34 @@ class QueueView(LiveLoginRequiredMixin, QueueCountMixin, ListView):
     paginate_by = 50
     template_name = "workflows/queue/queue.html"
 
+    def get(self, request, *args, **kwargs):
+        row = request.GET.get("row", "")
+        if is_live(request) and row.isdigit():
+            return self.row(int(row))
+        return super().get(request, *args, **kwargs)
+
+    def row(self, pk: int):
+        """The row ``pk`` of this tab as the page shows it, or nothing if the
+        row is not (or no longer) in this tab under these filters."""
+        rows = with_notes(
+            with_links(list(self.get_queryset().filter(pk=pk)), self.tab), self.tab
+        )
+        context = {
+            "object_list": rows,
+            "tab": self.tab,
+            "return_path": self.return_path(),
+            "now_ts": timezone.now(),
+        }
+        return render(self.request, "workflows/queue/_rows.html", context)
+
+    def return_path(self) -> str:
+        """Where a form on the rows sends the user back: this page, never the
+        fragment (or the row) the live client fetched the rows with."""
+        query = self.request.GET.copy()
+        query.pop("fragment", None)
+        query.pop("row", None)
+        return f"{self.request.path}?{query.urlencode()}"
+
     def get_template_names(self):
         if self.request.GET.get("fragment"):
             return ["workflows/queue/_results.html"]
@@ -146,12 +177,10 @@ class QueueView(LiveLoginRequiredMixin, QueueCountMixin, ListView):
         user = self.request.user
         query = self.request.GET.copy()
         query.pop("fragment", None)
-        # Where a form on the rows sends the user back: this page, never the
-        # fragment the live client fetched the rows with.
-        back = f"{self.request.path}?{query.urlencode()}"
+        query.pop("row", None)
         query.pop("page", None)
         return super().get_context_data(
-            return_path=back,
+            return_path=self.return_path(),
             tab=self.tab,
             tabs=selectors.TABS,
             counts=selectors.tab_counts(user),
