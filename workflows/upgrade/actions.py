@@ -26,6 +26,9 @@ ESCALATED_NOTE = NoteMessage(
     _("Receipt not confirmed by %(due)s: flagged late and sent again."),
 )
 
+# The escalated confirmation is the same obligation: it counts once.
+LATE_AS = {"confirm_late": "confirm"}
+
 
 def _when(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
@@ -36,7 +39,7 @@ def lateness(upgrade: SoftwareUpgrade, task) -> list[dict]:
     due = step_due(task, current_rules())
     if due is None or timezone.now() <= due:
         return []
-    step = task.flow_task.name
+    step = LATE_AS.get(task.flow_task.name, task.flow_task.name)
     if step not in upgrade.late_steps:
         upgrade.late_steps = [*upgrade.late_steps, step]
     return [LATE_NOTE.note(due=_when(due))]
