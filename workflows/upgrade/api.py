@@ -90,7 +90,7 @@ def create_upgrade(
     )
     with input_names(**NAMES):
         upgrade = services.upgrade_submit(user=user, data=data)
-    return Status(201, upgrade_out(upgrades_for(user).get(pk=upgrade.pk)))
+    return Status(201, _with_step(upgrades_for(user).get(pk=upgrade.pk)))
 
 
 @router.get(

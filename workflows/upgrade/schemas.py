@@ -1,18 +1,23 @@
 """The upgrade API's payloads and answers."""
 
 from datetime import date, datetime
+from typing import Annotated
 
-from ninja import Schema
+from ninja import Field, Schema
 
-from workflows.api.fields import Day, Id, Reason, items, text
+from workflows.api.fields import MAX_ID, Day, Reason, items, text
 from workflows.api.schemas import RequestOut, TransitionOut
+
+
+# Form fields arrive as text: an id is parsed, unlike the JSON payloads' ids.
+FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class UpgradeIn(Schema):
     """Sent as multipart form fields with the three files beside them."""
 
     system: text(100)
-    site_ids: items(Id, 50)
+    site_ids: items(FormId, 50)
     current_version: text(60)
     target_version: text(60)
     reason: Reason
@@ -20,7 +25,7 @@ class UpgradeIn(Schema):
     proposed_start: datetime
     proposed_end: datetime
     spare_parts: bool = False
-    follows_id: Id | None = None
+    follows_id: FormId | None = None
 
 
 class CommentIn(Schema):
