@@ -20,7 +20,7 @@ class UpgradeConfig(AppConfig):
         register_flow(UpgradeFlow)
         register_row_notes(UpgradeFlow, late_lines)
         register_form_kind(
-            key="software_upgrade",
+            key="upgrade",
             label=_("Software upgrade"),
             form=UpgradeForm,
             input_class=UpgradeInput,

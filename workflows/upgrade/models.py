@@ -112,7 +112,7 @@ class SoftwareUpgrade(Request):
         """The form page that files a new upgrade, offered when this one failed."""
         from home.models import RequestFormPage
 
-        page = RequestFormPage.objects.live().filter(kind="software_upgrade").first()
+        page = RequestFormPage.objects.live().filter(kind="upgrade").first()
         return page.url if page else ""
 
     @property
