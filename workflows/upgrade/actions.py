@@ -109,7 +109,9 @@ def approval_record(
     else:
         if start is None or end is None:
             raise ValidationError({"approved_start": WINDOW_REQUIRED})
-        rules.window_validate(start=start, end=end, now=timezone.now(), prefix="approved")
+        rules.window_validate(
+            start=start, end=end, now=timezone.now(), prefix="approved"
+        )
         upgrade.approved_start, upgrade.approved_end = start, end
     upgrade.decision = decision
     window = {}

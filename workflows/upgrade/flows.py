@@ -147,6 +147,4 @@ class UpgradeFlow(flow.Flow):
         return process.confirmation_due
 
     def escalate_confirmation(self, activation):
-        actions.confirmation_escalate(
-            upgrade=activation.process, task=activation.task
-        )
+        actions.confirmation_escalate(upgrade=activation.process, task=activation.task)

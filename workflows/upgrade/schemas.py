@@ -8,7 +8,6 @@ from ninja import Field, Schema
 from workflows.api.fields import MAX_ID, Day, Reason, items, text
 from workflows.api.schemas import RequestOut, TransitionOut
 
-
 # Form fields arrive as text: an id is parsed, unlike the JSON payloads' ids.
 FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
 

@@ -120,7 +120,10 @@ def upgrade_fill(*, upgrade: SoftwareUpgrade, user, data: UpgradeInput) -> None:
     for name in ("system", "current_version", "target_version", "reason"):
         setattr(upgrade, name, getattr(data, name).strip())
     upgrade.need_date = data.need_date
-    upgrade.proposed_start, upgrade.proposed_end = data.proposed_start, data.proposed_end
+    upgrade.proposed_start, upgrade.proposed_end = (
+        data.proposed_start,
+        data.proposed_end,
+    )
     upgrade.spare_parts = data.spare_parts
     upgrade.follows = data.follows or upgrade.follows
     for name in DOCUMENTS:

@@ -37,9 +37,7 @@ class ReviewForm(forms.Form):
 class ApprovalForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
-        choices=[
-            c for c in SoftwareUpgrade.Decision.choices if c[0] != "returned"
-        ],
+        choices=[c for c in SoftwareUpgrade.Decision.choices if c[0] != "returned"],
         widget=forms.RadioSelect,
     )
     approved_start = datetime_field(_("Approved window start"), required=False)

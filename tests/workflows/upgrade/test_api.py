@@ -56,7 +56,10 @@ def step(api, who, upgrade_id, path, data):
 
 def to_window(api, upgrade_id, clock):
     assert step(api, "mm", upgrade_id, "confirm", {}).status_code == 200
-    assert step(api, "inst", upgrade_id, "review", {"decision": "approve"}).status_code == 200
+    assert (
+        step(api, "inst", upgrade_id, "review", {"decision": "approve"}).status_code
+        == 200
+    )
     approved = step(
         api,
         "prov",
@@ -111,7 +114,9 @@ def test_success_through_the_api(api, site_a, clock):
         "result": "succeeded",
         "result_note": "完成",
     }
-    assert step(api, "lead", upgrade_id, "end", end).json()["open_step"] == "spare_parts"
+    assert (
+        step(api, "lead", upgrade_id, "end", end).json()["open_step"] == "spare_parts"
+    )
     step(api, "lead", upgrade_id, "spare-parts", {"note": "备件已升级"})
     done = step(api, "lead", upgrade_id, "service-record", {"record": "完成"})
     assert done.status_code == 200 and done.json()["outcome"] == "completed"
@@ -126,11 +131,19 @@ def test_failure_and_rollback_through_the_api(api, site_a, clock):
     end = {"ended_at": moment, "result": "failed", "result_note": "加载失败"}
     assert step(api, "lead", upgrade_id, "end", end).json()["open_step"] == "rollback"
     refused = step(
-        api, "lead", upgrade_id, "rollback", {"rolled_back": False, "failure_report": "x"}
+        api,
+        "lead",
+        upgrade_id,
+        "rollback",
+        {"rolled_back": False, "failure_report": "x"},
     )
     assert refused.status_code == 422 and "rolled_back" in refused.json()["errors"]
     done = step(
-        api, "lead", upgrade_id, "rollback", {"rolled_back": True, "failure_report": "已回退"}
+        api,
+        "lead",
+        upgrade_id,
+        "rollback",
+        {"rolled_back": True, "failure_report": "已回退"},
     )
     assert done.json()["outcome"] == "failed"
     clock.move_to(NOW)
@@ -145,7 +158,9 @@ def test_return_and_reject_through_the_generic_task_action(api, site_a, clock):
     step(api, "mm", upgrade_id, "confirm", {})
     task = Task.objects.get(process_id=upgrade_id, status="NEW", flow_task_type="HUMAN")
     answer = post_json(
-        api["inst"], f"{API}/tasks/{task.pk}/actions", {"action": "return", "comment": "补材料"}
+        api["inst"],
+        f"{API}/tasks/{task.pk}/actions",
+        {"action": "return", "comment": "补材料"},
     )
     assert answer.status_code == 200
     assert api["lead"].get(f"{URL}/{upgrade_id}").json()["open_step"] == "revise"
@@ -183,7 +198,15 @@ def test_the_list_takes_the_same_queries_for_one_row_or_many(api, site_a, clock)
 
 def test_every_action_is_in_the_schema(client):
     paths = client.get(f"{API}/openapi.json").json()["paths"]
-    for path in ("confirm", "review", "approval", "start", "end", "rollback",
-                 "spare-parts", "service-record"):
+    for path in (
+        "confirm",
+        "review",
+        "approval",
+        "start",
+        "end",
+        "rollback",
+        "spare-parts",
+        "service-record",
+    ):
         assert f"{URL}/{{upgrade_id}}/{path}" in paths
     assert "post" in paths[URL] and "get" in paths[URL]

@@ -23,8 +23,15 @@ def test_every_state_is_in_the_demo(wagtail_site):
     call_command("load_demo")
     assert SoftwareUpgrade.objects.count() == len(DEMO)
     assert open_steps() == sorted(
-        ["confirm", "confirm_late", "review", "revise", "approval", "report_start",
-         "report_end"]
+        [
+            "confirm",
+            "confirm_late",
+            "review",
+            "revise",
+            "approval",
+            "report_start",
+            "report_end",
+        ]
     )
     outcomes = sorted(SoftwareUpgrade.objects.values_list("outcome", flat=True))
     assert outcomes == sorted(["completed", "failed", "rejected"] + [""] * 7)

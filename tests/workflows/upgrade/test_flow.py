@@ -51,7 +51,10 @@ def test_success_without_spare_parts_closes_with_the_service_record(
     lead = clients["lead"]
     assert walk.start_work(lead, upgrade, WINDOW_START).status_code == 302
     clock.move_to(WINDOW_START + timedelta(hours=2))
-    assert walk.end_work(lead, upgrade, WINDOW_START + timedelta(hours=2)).status_code == 302
+    assert (
+        walk.end_work(lead, upgrade, WINDOW_START + timedelta(hours=2)).status_code
+        == 302
+    )
     assert walk.step_name(upgrade) == "service_record"
     assert walk.post(lead, upgrade, {"record": "升级完成，业务正常"}).status_code == 302
     upgrade = reload(upgrade)
@@ -100,7 +103,9 @@ def test_failure_needs_the_rollback_and_report_then_ends_failed(
     walk.end_work(lead, upgrade, WINDOW_START + timedelta(minutes=20), "failed")
     assert walk.step_name(upgrade) == "rollback"
     refused = walk.post(lead, upgrade, {"failure_report": "新版本无法加载"})
-    assert refused.status_code == 200 and "rolled_back" in refused.context["form"].errors
+    assert (
+        refused.status_code == 200 and "rolled_back" in refused.context["form"].errors
+    )
     done = walk.post(
         lead, upgrade, {"rolled_back": "on", "failure_report": "新版本无法加载，已回退"}
     )
@@ -126,7 +131,10 @@ def test_review_rejects_with_a_reason(file_upgrade, clients):
     walk.confirm(clients["mm"], upgrade)
     refused = walk.review(clients["inst"], upgrade, "rejected")
     assert refused.status_code == 200 and actions(upgrade)[-1] == "confirmed"
-    assert walk.review(clients["inst"], upgrade, "rejected", "方案不完整").status_code == 302
+    assert (
+        walk.review(clients["inst"], upgrade, "rejected", "方案不完整").status_code
+        == 302
+    )
     upgrade = reload(upgrade)
     assert upgrade.outcome == "rejected" and upgrade.status == PROCESS.DONE
 
@@ -140,9 +148,7 @@ def test_the_province_rejects(file_upgrade, clients):
     assert reload(upgrade).outcome == "rejected"
 
 
-def test_a_return_goes_back_to_the_requester_who_revises(
-    file_upgrade, clients, site_a
-):
+def test_a_return_goes_back_to_the_requester_who_revises(file_upgrade, clients, site_a):
     upgrade = file_upgrade()
     walk.confirm(clients["mm"], upgrade)
     walk.review(clients["inst"], upgrade, "returned", "补充回退方案")
@@ -175,9 +181,10 @@ def test_the_approved_window_may_differ_but_not_lie_in_the_past(
     walk.review(clients["inst"], upgrade)
     past = walk.approve(clients["prov"], upgrade, start=walk.NOW - timedelta(hours=1))
     assert past.status_code == 200
-    assert "approved_start" in str(past.context["form"].errors) or past.context[
-        "form"
-    ].non_field_errors()
+    assert (
+        "approved_start" in str(past.context["form"].errors)
+        or past.context["form"].non_field_errors()
+    )
     inverted = walk.approve(
         clients["prov"], upgrade, start=WINDOW_END, end=WINDOW_START
     )
@@ -219,9 +226,7 @@ def test_the_end_cannot_be_before_the_start_nor_ahead_of_now(
     assert reload(upgrade).ended_at is None
 
 
-def test_the_request_page_shows_the_limits_and_the_window(
-    file_upgrade, clients, clock
-):
+def test_the_request_page_shows_the_limits_and_the_window(file_upgrade, clients, clock):
     upgrade = file_upgrade()
     walk.approved_to_window(clients, upgrade, clock)
     html = walk.page(clients["lead"], upgrade).content.decode()

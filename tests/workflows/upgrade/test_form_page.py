@@ -63,7 +63,10 @@ def test_a_missing_document_is_a_field_error_and_nothing_is_filed(
 ):
     settings.LANGUAGE_CODE = "zh-hans"
     answer = post_form_page(
-        client_for(manager_a), PAGE, filing(site_a, **missing), HTTP_ACCEPT_LANGUAGE="zh-hans"
+        client_for(manager_a),
+        PAGE,
+        filing(site_a, **missing),
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
     )
     assert answer.status_code == 200 and field in answer.context["form"].errors
     assert not SoftwareUpgrade.objects.exists()
@@ -82,6 +85,8 @@ def test_an_inverted_window_is_refused_in_chinese(client_for, manager_a, site_a,
 def test_a_disguised_file_is_refused(client_for, manager_a, site_a, clock):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    fake = SimpleUploadedFile("plan.pdf", b"<html>x</html>", content_type="application/pdf")
+    fake = SimpleUploadedFile(
+        "plan.pdf", b"<html>x</html>", content_type="application/pdf"
+    )
     answer = post_form_page(client_for(manager_a), PAGE, filing(site_a, plan=fake))
     assert answer.status_code == 200 and "plan" in answer.context["form"].errors

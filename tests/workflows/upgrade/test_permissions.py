@@ -38,7 +38,10 @@ BEFORE = {
     "review": [("mm", lambda kw: actions.confirm_record(**kw))],
     "approval": [
         ("mm", lambda kw: actions.confirm_record(**kw)),
-        ("inst", lambda kw: actions.review_record(**kw, decision="approved", comment="")),
+        (
+            "inst",
+            lambda kw: actions.review_record(**kw, decision="approved", comment=""),
+        ),
     ],
 }
 BEFORE["report_start"] = BEFORE["approval"] + [
@@ -74,8 +77,18 @@ def task_at(step, upgrade, holders):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("action", ["open", "decide"])
 def test_only_the_steps_group_may_act(
-    step, role, action, file_upgrade, clock, make_user, client_for, manager_a,
-    maintenance, institute, province, company_b,
+    step,
+    role,
+    action,
+    file_upgrade,
+    clock,
+    make_user,
+    client_for,
+    manager_a,
+    maintenance,
+    institute,
+    province,
+    company_b,
 ):
     holders = {"mm": maintenance, "inst": institute, "prov": province}
     task = task_at(step, file_upgrade(), holders)
@@ -103,7 +116,9 @@ def test_another_company_gets_404_on_the_request_and_its_task(
     upgrade = file_upgrade()
     client = client_for(manager_b)
     task = open_human(upgrade)
-    assert client.get(reverse("workflows:request", args=[upgrade.pk])).status_code == 404
+    assert (
+        client.get(reverse("workflows:request", args=[upgrade.pk])).status_code == 404
+    )
     url = reverse("workflows:task", args=[upgrade.pk, task.pk])
     assert client.post(url, {"comment": ""}).status_code == 404
     assert Task.objects.get(pk=task.pk).status == "NEW"

@@ -87,11 +87,18 @@ def test_execution_steps_are_due_at_the_approved_windows_end(
     upgrade = file_upgrade()
     writes = [
         (maintenance, lambda kw: actions.confirm_record(**kw)),
-        (institute, lambda kw: actions.review_record(**kw, decision="approved", comment="")),
+        (
+            institute,
+            lambda kw: actions.review_record(**kw, decision="approved", comment=""),
+        ),
         (
             province,
             lambda kw: actions.approval_record(
-                **kw, decision="approved", comment="", start=WINDOW_START, end=WINDOW_END
+                **kw,
+                decision="approved",
+                comment="",
+                start=WINDOW_START,
+                end=WINDOW_END,
             ),
         ),
     ]
@@ -111,6 +118,12 @@ def test_execution_steps_are_due_at_the_approved_windows_end(
 
 def test_steps_without_a_limit_have_no_due_time(file_upgrade):
     task = human(file_upgrade())
-    for name in ("review", "approval", "revise", "rollback", "spare_parts",
-                 "service_record"):
+    for name in (
+        "review",
+        "approval",
+        "revise",
+        "rollback",
+        "spare_parts",
+        "service_record",
+    ):
         assert steps.DUE[name](task, current_rules()) is None

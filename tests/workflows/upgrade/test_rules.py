@@ -35,7 +35,9 @@ def test_an_inverted_or_empty_window_is_refused(length):
 
 def test_a_window_ahead_is_accepted():
     start = NOW + timedelta(days=1)
-    rules.window_validate(start=start, end=start + timedelta(hours=1), now=NOW, prefix="p")
+    rules.window_validate(
+        start=start, end=start + timedelta(hours=1), now=NOW, prefix="p"
+    )
 
 
 def test_a_moment_outside_the_window_is_refused_on_either_side():

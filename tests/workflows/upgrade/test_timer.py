@@ -31,7 +31,9 @@ def test_the_timer_fires_flags_the_step_late_and_offers_it_again(
     assert timer.scheduled.date().isoformat() == "2025-09-24"
     clock.move_to(timer.scheduled + timedelta(seconds=1))
     assert fire_due_timers() == 1
-    first = Task.objects.get(process_id=upgrade.pk, flow_task_type="HUMAN", status=STATUS.CANCELED)
+    first = Task.objects.get(
+        process_id=upgrade.pk, flow_task_type="HUMAN", status=STATUS.CANCELED
+    )
     assert first.flow_task.name == "confirm"
     assert walk.step_name(upgrade) == "confirm_late"
     upgrade = SoftwareUpgrade.objects.get(pk=upgrade.pk)
