@@ -13,6 +13,11 @@ from .services import UpgradeInput, upgrade_validate
 from .widgets import datetime_field
 
 
+class FailedRequestField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.reference  # the title holds the filer's own (Chinese) text
+
+
 class UpgradeForm(FlowInputForm):
     input_class = UpgradeInput
     validate = staticmethod(upgrade_validate)
@@ -41,7 +46,7 @@ class UpgradeForm(FlowInputForm):
     plan = AttachmentField(label=_("Upgrade plan"))
     difference = AttachmentField(label=_("Old and new version difference"))
     test_report = AttachmentField(label=_("Test report of the new version"))
-    follows = forms.ModelChoiceField(
+    follows = FailedRequestField(
         label=_("Follows the failed request"),
         queryset=SoftwareUpgrade.objects.none(),
         required=False,

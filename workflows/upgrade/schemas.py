@@ -3,11 +3,23 @@
 from datetime import date, datetime
 from typing import Annotated
 
+from django.utils import timezone
 from ninja import Field, Schema
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from workflows.api.fields import MAX_ID, Day, Reason, items, text
 from workflows.api.schemas import RequestOut, TransitionOut
 
+
+def aware(value: datetime) -> datetime:
+    """A moment between 2000 and 2100; without an offset, China's time."""
+    if not 2000 <= value.year <= 2100:
+        raise PydanticCustomError("datetime_range", "moment out of range")
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
+Moment = Annotated[datetime, AfterValidator(aware)]
 # Form fields arrive as text: an id is parsed, unlike the JSON payloads' ids.
 FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
@@ -21,8 +33,8 @@ class UpgradeIn(Schema):
     target_version: text(60)
     reason: Reason
     need_date: Day
-    proposed_start: datetime
-    proposed_end: datetime
+    proposed_start: Moment
+    proposed_end: Moment
     spare_parts: bool = False
     follows_id: FormId | None = None
 
@@ -39,16 +51,16 @@ class ReviewIn(Schema):
 class ApprovalIn(Schema):
     decision: text(10)
     comment: Reason = ""
-    approved_start: datetime | None = None
-    approved_end: datetime | None = None
+    approved_start: Moment | None = None
+    approved_end: Moment | None = None
 
 
 class StartIn(Schema):
-    started_at: datetime
+    started_at: Moment
 
 
 class EndIn(Schema):
-    ended_at: datetime
+    ended_at: Moment
     result: text(10)
     result_note: Reason
 
