@@ -1,5 +1,6 @@
 """The pages of the upgrade's human steps; each hands its form to ``actions``."""
 
+from home.request_services import documents_kept_on_success, submission_documents_add
 from workflows.services import transition_record
 from workflows.views import TaskPageView
 
@@ -129,9 +130,10 @@ class ReviseView(TaskPageView):
     def complete(self, form, activation):
         user = self.request.user
         data = form.to_input()
-        stored = []
-        services.documents_store(user=user, data=data, into=stored)
-        services.upgrade_fill(upgrade=activation.process, user=user, data=data)
+        with documents_kept_on_success([]) as stored:
+            services.documents_store(user=user, data=data, into=stored)
+            services.upgrade_fill(upgrade=activation.process, user=user, data=data)
+            submission_documents_add(process=activation.process, documents=stored)
         transition_record(
             request=activation.process,
             action="resubmitted",

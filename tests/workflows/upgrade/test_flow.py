@@ -8,7 +8,7 @@ from viewflow.workflow.status import PROCESS
 from workflows.upgrade.models import SoftwareUpgrade
 
 from . import walk
-from .conftest import actions, open_task, task_url
+from .conftest import actions, open_task, pdf, task_url
 from .walk import WINDOW_END, WINDOW_START
 
 pytestmark = pytest.mark.django_db
@@ -167,9 +167,16 @@ def test_a_return_goes_back_to_the_requester_who_revises(file_upgrade, clients, 
         "proposed_start": walk.local(upgrade.proposed_start),
         "proposed_end": walk.local(upgrade.proposed_end),
     }
+    data["plan"] = pdf("方案v2.pdf")
+    old_plan = upgrade.plan_id
     assert walk.post(lead, upgrade, data).status_code == 302
     assert walk.step_name(upgrade) == "review"
-    assert reload(upgrade).target_version == "V5.2.1"
+    revised = reload(upgrade)
+    assert revised.target_version == "V5.2.1"
+    assert (
+        revised.plan_id != old_plan and revised.difference_id == upgrade.difference_id
+    )
+    assert revised.attachments.count() == 4
     assert "resubmitted" in actions(upgrade)
 
 
