@@ -66,6 +66,11 @@ CMS_CONTENT_AWAITING_ENGLISH: tuple[str, ...] = (
     "The type of leave taken.",
     "Who covers your duties while you are away.",
     "A number where the stand-in lead answers 24h.",
+    "软件升级申请",
+    "回退方案",
+    "是否影响业务",
+    "How the old version is restored if the upgrade fails.",
+    "Tick if users may notice an interruption.",
     # A policy's attachment (fixtures/policies.py).
     "机房出入登记表 Machine-room register",
     # Contract scope (fixtures/data/registry.json).
