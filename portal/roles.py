@@ -75,6 +75,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "staff_change.add_staffchange",
         "leave.add_leave",
         "temp_lead.add_templead",
+        "upgrade.add_softwareupgrade",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",

@@ -16,6 +16,8 @@ OUTCOME_LABELS = {
     "approved": _("Approved"),
     "rejected": _("Rejected"),
     "acknowledged": _("Acknowledged"),
+    "completed": _("Completed"),
+    "failed": _("Failed"),
 }
 
 
@@ -109,6 +111,13 @@ class Transition(models.Model):
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         APPLIED = "applied", _("Took effect")
         ENDED = "ended", _("Ended")
+        CONFIRMED = "confirmed", _("Receipt confirmed")
+        ESCALATED = "escalated", _("Escalated")
+        WORK_STARTED = "work_started", _("Work started")
+        WORK_ENDED = "work_ended", _("Work ended")
+        ROLLED_BACK = "rolled_back", _("Rolled back")
+        SPARE_PARTS = "spare_parts_upgraded", _("Spare parts upgraded")
+        SERVICE_RECORDED = "service_recorded", _("Service record written")
 
     request = models.ForeignKey(
         Request,

@@ -15,6 +15,7 @@ KIND_PAGES = {
     "staff_change": "/requests/staff-change/",
     "leave": "/requests/leave/",
     "temporary_lead": "/requests/temporary-lead/",
+    "upgrade": "/requests/software-upgrade/",
 }
 
 
@@ -54,6 +55,7 @@ def test_engineer_is_offered_only_the_kinds_he_may_file(client_for, make_user):
     assert "new_request" in home.entries
     assert KIND_PAGES["leave"] in home.hrefs
     assert KIND_PAGES["staff_change"] not in home.hrefs
+    assert KIND_PAGES["upgrade"] not in home.hrefs
 
 
 @pytest.mark.parametrize("role", [Role.TRAINEE, Role.CARRIER_ADMIN])

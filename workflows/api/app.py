@@ -116,6 +116,7 @@ def _mount_routers() -> None:
     from ..leave.api import router as leave_router
     from ..staff_change.api import router as staff_change_router
     from ..temp_lead.api import router as temp_lead_router
+    from ..upgrade.api import router as upgrade_router
     from .me import router as me_router
     from .tasks import router as tasks_router
 
@@ -124,6 +125,7 @@ def _mount_routers() -> None:
     api.add_router("/staff-changes", staff_change_router)
     api.add_router("/leave", leave_router)
     api.add_router("/temp-leads", temp_lead_router)
+    api.add_router("/upgrades", upgrade_router)
 
 
 _mount_routers()

@@ -1,0 +1,103 @@
+"""The upgrade API's payloads and answers."""
+
+from datetime import date, datetime
+from typing import Annotated
+
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
+
+from workflows.api.fields import MAX_ID, Day, Reason, items, text
+from workflows.api.schemas import RequestOut, TransitionOut
+
+
+def aware(value: datetime) -> datetime:
+    """A moment between 2000 and 2100; without an offset, China's time."""
+    if not 2000 <= value.year <= 2100:
+        raise PydanticCustomError("datetime_range", "moment out of range")
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
+Moment = Annotated[datetime, AfterValidator(aware)]
+# Form fields arrive as text: an id is parsed, unlike the JSON payloads' ids.
+FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class UpgradeIn(Schema):
+    """Sent as multipart form fields with the three files beside them."""
+
+    system: text(100)
+    site_ids: items(FormId, 50)
+    current_version: text(60)
+    target_version: text(60)
+    reason: Reason
+    need_date: Day
+    proposed_start: Moment
+    proposed_end: Moment
+    spare_parts: bool = False
+    follows_id: FormId | None = None
+
+
+class CommentIn(Schema):
+    comment: Reason = ""
+
+
+class ReviewIn(Schema):
+    decision: text(10)
+    comment: Reason = ""
+
+
+class ApprovalIn(Schema):
+    decision: text(10)
+    comment: Reason = ""
+    approved_start: Moment | None = None
+    approved_end: Moment | None = None
+
+
+class StartIn(Schema):
+    started_at: Moment
+
+
+class EndIn(Schema):
+    ended_at: Moment
+    result: text(10)
+    result_note: Reason
+
+
+class RollbackIn(Schema):
+    rolled_back: bool
+    failure_report: Reason
+
+
+class NoteIn(Schema):
+    note: Reason
+
+
+class RecordIn(Schema):
+    record: Reason
+
+
+class UpgradeOut(RequestOut):
+    system: str
+    site_ids: list[int]
+    current_version: str
+    target_version: str
+    reason: str
+    need_date: date
+    proposed_start: datetime
+    proposed_end: datetime
+    spare_parts: bool
+    application_due: date | None
+    application_late: bool
+    confirmation_due: datetime | None
+    decision: str
+    approved_start: datetime | None
+    approved_end: datetime | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    result: str
+    late_steps: list[str]
+    follows_id: int | None
+    open_step: str | None
+    history: list[TransitionOut]
