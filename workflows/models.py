@@ -109,6 +109,15 @@ class Transition(models.Model):
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         APPLIED = "applied", _("Took effect")
         ENDED = "ended", _("Ended")
+        DISPATCHED = "dispatched", _("Dispatched")
+        ACCEPTED = "accepted", _("Accepted")
+        PROGRESS = "progress", _("Progress note")
+        RESTORED = "restored", _("Restored")
+        REPORTED = "reported", _("Fault report sent")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WARNED = "warned", _("SLA warning")
+        ESCALATED = "escalated", _("SLA overdue, escalated")
+        ANALYSED = "analysed", _("Overdue analysis sent")
 
     request = models.ForeignKey(
         Request,

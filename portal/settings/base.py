@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "workflows.staff_change",
     "workflows.leave",
     "workflows.temp_lead",
+    "workflows.faults",
     "workflows.api",
     "home",
     "registry",
