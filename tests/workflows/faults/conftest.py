@@ -43,9 +43,11 @@ def publish_sla():
     def do(cell=None, hours=None, warning_percent=None):
         rules = SlaRules.objects.get()
         if cell is not None:
-            for target in rules.targets.all():
+            targets = list(rules.targets.all())
+            for target in targets:
                 if (target.level, target.tier, target.mode) == cell:
                     target.hours = hours
+            rules.targets = targets
         if warning_percent is not None:
             rules.early_warning_percent = warning_percent
         rules.save_revision().publish()
