@@ -48,7 +48,7 @@ class FaultFlow(flow.Flow):
         .Next(this.report_gate)
     )
     report_gate = (
-        flow.If(act.process.needs_report)
+        flow.If(act.process.report_pending)
         .Annotation(title=_("Fault report required?"))
         .Then(this.report)
         .Else(this.confirm)

@@ -99,8 +99,9 @@ class FaultTicket(Request):
         return self.decision == self.Decision.RETURNED
 
     @property
-    def restored_late(self) -> bool:
-        return self.overdue
+    def report_pending(self) -> bool:
+        """A level 1–2 fault owes its report once (not again after a send-back)."""
+        return self.needs_report and self.reported_at is None
 
     @property
     def is_open(self) -> bool:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -116,7 +116,13 @@ def ticket_dispatch(*, user, data: TicketInput) -> FaultTicket:
                 if known.site_id != data.site.pk:
                     raise ValidationError({"alarm_id": [ALARM_OTHER_SITE]})
                 return known
-        return FaultFlow.start.run(user=user, data=data)
+        if not data.alarm_id:
+            return FaultFlow.start.run(user=user, data=data)
+        try:
+            with transaction.atomic():
+                return FaultFlow.start.run(user=user, data=data)
+        except IntegrityError:  # the same alarm, dispatched concurrently
+            return FaultTicket.objects.get(alarm_id=data.alarm_id)
 
 
 def ticket_fill(*, ticket: FaultTicket, user, data: TicketInput) -> None:
