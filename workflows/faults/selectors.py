@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from registry.roles import Role, is_carrier, roles_of
 from workflows.selectors import flow_requests_for_user
 
 from .models import FaultTicket
@@ -33,3 +34,11 @@ def sla_flags(pks) -> dict[int, str]:
         elif flag == "warning":
             lines[ticket.pk] = _("SLA warning")
     return lines
+
+
+HANDLING_ROLES = frozenset({Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER})
+
+
+def may_see_tickets(user) -> bool:
+    """The carrier, and the contractor's managers and engineers, open the list."""
+    return is_carrier(user) or bool(roles_of(user) & HANDLING_ROLES)

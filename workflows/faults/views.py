@@ -149,6 +149,13 @@ class TicketListView(LoginRequiredMixin, TemplateView):
 
     template_name = "faults/list.html"
 
+    def dispatch(self, request, *args, **kwargs):
+        from .selectors import may_see_tickets
+
+        if request.user.is_authenticated and not may_see_tickets(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         from .filters import TicketFilterSet
         from .selectors import tickets_for
