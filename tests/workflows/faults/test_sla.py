@@ -151,3 +151,36 @@ def test_obligation_due_reads_hours_and_working_days():
     assert rules.analysis_due(start=start, rules=snapshot) == start + timedelta(days=4)
     assert rules.is_overdue(due_at=start, at=start) is False
     assert rules.is_overdue(due_at=start, at=start + timedelta(seconds=1)) is True
+
+
+def test_the_scaled_mode_command_fires_the_same_timers(dispatch):
+    """``manage.py workflow_timers`` (cron, scaled mode) escalates like the sweep."""
+    from django.core.management import call_command
+
+    with time_machine.travel(T0, tick=False):
+        ticket = dispatch(level=1, mode="remote")  # 3 h, warning at 2.4 h
+    with time_machine.travel(T0 + timedelta(hours=3, seconds=1), tick=False):
+        call_command("workflow_timers", stdout=open("/dev/null", "w"))
+    ticket.refresh_from_db()
+    assert ticket.warned_at is not None and ticket.escalated_at is not None
+    assert actions(ticket) == ["dispatched", "warned", "escalated"]
+    assert ticket.finished is None
+
+
+def test_a_sent_back_ticket_past_its_limit_is_not_escalated_twice(
+    dispatch, engineer_a, carrier_admin, client_for
+):
+    with time_machine.travel(T0, tick=False):
+        ticket = dispatch(level=4)
+        engineer = client_for(engineer_a)
+        engineer.post(task_url(ticket))
+    fire_at(T0 + timedelta(days=11))
+    with time_machine.travel(T0 + timedelta(days=11), tick=False):
+        engineer = client_for(engineer_a)
+        engineer.post(task_url(ticket), {"cause": "c", "measures": "m"})
+        admin = client_for(carrier_admin)
+        admin.post(task_url(ticket), {"decision": "returned", "comment": "再查"})
+    fire_at(T0 + timedelta(days=12))
+    assert actions(ticket).count("escalated") == 1
+    assert actions(ticket).count("warned") == 1
+    assert open_task(ticket).flow_task.name == "restore"
