@@ -164,3 +164,12 @@ def test_progress_notes_only_by_the_handler(
     assert not ticket.transitions.filter(action="progress").exists()
     assert client_for(engineer_a).post(url, {"text": "到站"}).status_code == 302
     assert ticket.transitions.filter(action="progress").count() == 1
+
+
+def test_the_queue_flags_a_ticket_past_its_limit(dispatch, engineer_a, client_for):
+    ticket = dispatch()
+    queue = client_for(engineer_a).get(reverse("queue:queue"), {"tab": "offered"})
+    assert "SLA overdue" not in queue.content.decode()
+    FaultTicket.objects.filter(pk=ticket.pk).update(overdue=True)
+    queue = client_for(engineer_a).get(reverse("queue:queue"), {"tab": "offered"})
+    assert queue.status_code == 200 and "SLA overdue" in queue.content.decode()
