@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models.sla import FaultLevel, SlaMode
 from home.rules import current_rules
-from registry.models import Site
+from registry.models import Region, Site
 from registry.roles import Role
 from workflows.live.events import publish_on_commit
 from workflows.live.groups import auth_group, company_group
@@ -43,7 +43,20 @@ ALREADY_RESTORED = _("This ticket is restored; add no more progress notes.")
 ALARM_OTHER_SITE = _("This alarm id is already on a ticket of another site.")
 SUMMARY = _("Level %(level)s fault at %(site)s")
 
-DISPATCH_NOTE = NoteMessage(
+
+class SlaNote(NoteMessage):
+    """A note naming a region tier and a mode: stored as codes, shown as labels
+    in the reader's language."""
+
+    def _shown(self, name, value):
+        if name == "tier" and value in Region.Tier.values:
+            return Region.Tier(value).label
+        if name == "mode" and value in SlaMode.values:
+            return SlaMode(value).label
+        return super()._shown(name, value)
+
+
+DISPATCH_NOTE = SlaNote(
     "faults.dispatched",
     _(
         "Restore within %(hours)s hours (SLA, %(tier)s, %(mode)s); "
@@ -154,8 +167,8 @@ def ticket_fill(*, ticket: FaultTicket, user, data: TicketInput) -> None:
     note = DISPATCH_NOTE.note(
         hours=_num(clock.hours),
         warning=_num(clock.warning_hours),
-        tier=str(site.region.get_tier_display()),
-        mode=str(ticket.get_mode_display()),
+        tier=site.region.tier,
+        mode=ticket.mode,
     )
     notes = [note]
     if ticket.needs_report:

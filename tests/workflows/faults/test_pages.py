@@ -173,3 +173,17 @@ def test_the_queue_flags_a_ticket_past_its_limit(dispatch, engineer_a, client_fo
     FaultTicket.objects.filter(pk=ticket.pk).update(overdue=True)
     queue = client_for(engineer_a).get(reverse("queue:queue"), {"tab": "offered"})
     assert queue.status_code == 200 and "SLA overdue" in queue.content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [("en", "Core city, On site"), ("zh-hans", "核心城区，现场")],
+)
+def test_the_dispatch_note_speaks_the_readers_language(
+    dispatch, noc, client_for, language, text
+):
+    ticket = dispatch()
+    client = client_for(noc)
+    client.cookies["django_language"] = language
+    html = client.get(reverse("workflows:request", args=[ticket.pk])).content.decode()
+    assert text in html
