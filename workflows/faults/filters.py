@@ -14,8 +14,8 @@ from .models import FaultTicket
 
 
 class TicketFilterSet(django_filters.FilterSet):
-    level = django_filters.TypedChoiceFilter(
-        label=_("Fault level"), choices=FaultLevel.choices, coerce=int
+    level = django_filters.ChoiceFilter(
+        label=_("Fault level"), choices=FaultLevel.choices
     )
     state = django_filters.ChoiceFilter(
         label=_("State"), choices=FaultTicket.State.choices

@@ -187,3 +187,10 @@ def test_the_dispatch_note_speaks_the_readers_language(
     client.cookies["django_language"] = language
     html = client.get(reverse("workflows:request", args=[ticket.pk])).content.decode()
     assert text in html
+
+
+def test_no_filter_is_chosen_until_asked(dispatch, noc, client_for):
+    dispatch(level=2)
+    html = client_for(noc).get(LIST).content.decode()
+    select = html.split('name="level"')[1].split("</select>")[0]
+    assert select.count("selected") == 1 and '<option value="" selected>' in select
