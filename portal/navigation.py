@@ -58,6 +58,13 @@ ENTRY_POINTS = (
         children=request_pages_for,
     ),
     EntryPoint(
+        "faults",
+        _("Fault tickets"),
+        _("Faults dispatched by the monitoring centre, with their SLA clock."),
+        "workflows:fault_list",
+        visible=lambda user: _may_see_tickets(user),
+    ),
+    EntryPoint(
         "staff",
         _("Staff roster"),
         _("People of the contractor companies, their positions and status."),
@@ -126,6 +133,12 @@ ENTRY_POINTS = (
         "wagtailadmin.access_admin",
     ),
 )
+
+
+def _may_see_tickets(user) -> bool:
+    from workflows.faults.selectors import may_see_tickets
+
+    return may_see_tickets(user)
 
 
 def entry_points_for(user) -> list[EntryPoint]:

@@ -111,13 +111,20 @@ class Transition(models.Model):
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         APPLIED = "applied", _("Took effect")
         ENDED = "ended", _("Ended")
-        CONFIRMED = "confirmed", _("Receipt confirmed")
+        CONFIRMED = "confirmed", _("Confirmed")
         ESCALATED = "escalated", _("Escalated")
         WORK_STARTED = "work_started", _("Work started")
         WORK_ENDED = "work_ended", _("Work ended")
         ROLLED_BACK = "rolled_back", _("Rolled back")
         SPARE_PARTS = "spare_parts_upgraded", _("Spare parts upgraded")
         SERVICE_RECORDED = "service_recorded", _("Service record written")
+        DISPATCHED = "dispatched", _("Dispatched")
+        ACCEPTED = "accepted", _("Accepted")
+        PROGRESS = "progress", _("Progress note")
+        RESTORED = "restored", _("Restored")
+        REPORTED = "reported", _("Fault report sent")
+        WARNED = "warned", _("SLA warning")
+        ANALYSED = "analysed", _("Overdue analysis sent")
 
     request = models.ForeignKey(
         Request,

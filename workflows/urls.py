@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .staff_change.views import cap_usage
@@ -6,6 +6,7 @@ from .staff_change.views import cap_usage
 app_name = "workflows"
 
 urlpatterns = [
+    path("faults/", include("workflows.faults.urls")),
     path("staff-changes/cap/", cap_usage, name="staff_change_cap"),
     path("<int:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("<int:pk>/tasks/<int:task_pk>/", views.TaskView.as_view(), name="task"),

@@ -14,7 +14,7 @@ MY_ACCOUNT = {"zh-hans": "我的账户", "en": "My account"}
 LOG_IN = {"zh-hans": "登录", "en": "Log in"}
 HOME_LINK = {"zh-hans": "返回首页", "en": "Back to the home page"}
 EVERYONE = {"me", "queue", "policies", "search"}
-LISTS = {"staff", "contracts", "sites"} | EVERYONE
+LISTS = {"staff", "contracts", "sites", "faults"} | EVERYONE
 EXPECTED_ENTRIES = {
     Role.CARRIER_ADMIN: LISTS | {"admin"},
     Role.MAINTENANCE_MANAGER: LISTS | {"admin"},
@@ -23,7 +23,7 @@ EXPECTED_ENTRIES = {
     Role.PROVINCIAL_APPROVER: LISTS,
     Role.MONITORING_CENTRE: LISTS,
     Role.CONTRACTOR_MANAGER: LISTS,
-    Role.CONTRACTOR_ENGINEER: {"staff", "sites"} | EVERYONE,
+    Role.CONTRACTOR_ENGINEER: {"staff", "sites", "faults"} | EVERYONE,
     Role.TRAINEE: EVERYONE,
 }
 

@@ -1,0 +1,67 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from home.models.sla import FaultLevel, SlaMode
+from registry.models import Site
+
+from .models import FaultTicket
+
+
+class DispatchForm(forms.Form):
+    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none())
+    level = forms.TypedChoiceField(
+        label=_("Fault level"), choices=FaultLevel.choices, coerce=int
+    )
+    mode = forms.ChoiceField(
+        label=_("Mode"), choices=SlaMode.choices, widget=forms.RadioSelect
+    )
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.select_related("region")
+
+
+class AcceptForm(forms.Form):
+    """Accepting needs no input: one big button."""
+
+
+class RestoreForm(forms.Form):
+    cause = forms.CharField(label=_("Cause"), widget=forms.Textarea(attrs={"rows": 3}))
+    measures = forms.CharField(
+        label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReportForm(forms.Form):
+    report = forms.CharField(
+        label=_("Fault report"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class ConfirmForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=FaultTicket.Decision.choices,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you send it back."),
+    )
+
+
+class AnalysisForm(forms.Form):
+    analysis = forms.CharField(
+        label=_("Overdue analysis"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(
+        label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 2})
+    )
