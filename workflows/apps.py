@@ -14,10 +14,14 @@ class WorkflowsConfig(AppConfig):
         from registry.panels import panel_register
         from search.sources import source_register
 
+        from .deadlines import task_deadline_track
         from .live.notify import task_saved
         from .live.sessions import session_sockets_close
         from .related import PANELS, RequestSource
 
+        post_save.connect(
+            task_deadline_track, sender=Task, dispatch_uid="workflows-deadlines"
+        )
         post_save.connect(task_saved, sender=Task, dispatch_uid="workflows-live")
         user_logged_out.connect(session_sockets_close, dispatch_uid="workflows-live")
         source_register(RequestSource())
