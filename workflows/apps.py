@@ -15,12 +15,16 @@ class WorkflowsConfig(AppConfig):
         from search.sources import source_register
         from training.signals import duty_lost
 
+        from .deadlines import task_deadline_track
         from .live.notify import task_loaded, task_saved
         from .live.sessions import session_sockets_close
         from .related import PANELS, RequestSource
         from .training_notices import duty_lost_notify
 
         post_init.connect(task_loaded, sender=Task, dispatch_uid="workflows-live")
+        post_save.connect(
+            task_deadline_track, sender=Task, dispatch_uid="workflows-deadlines"
+        )
         post_save.connect(task_saved, sender=Task, dispatch_uid="workflows-live")
         user_logged_out.connect(session_sockets_close, dispatch_uid="workflows-live")
         duty_lost.connect(duty_lost_notify, dispatch_uid="workflows-training")

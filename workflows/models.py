@@ -80,6 +80,24 @@ class Request(Process):
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
 
+    def save(self, *args, **kwargs):
+        """Never write ``due_at`` back from memory on an update.
+
+        ``workflows.deadlines`` sets it in SQL when a task opens or closes,
+        while viewflow still holds the process it saves after the task: a
+        full save would put back the stale value.
+        """
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and field.name != "due_at"
+                and field.attname not in deferred
+            ]
+        super().save(*args, **kwargs)
+
     @property
     def state_label(self) -> str:
         """Where the request stands once no step waits: its outcome, or closed."""
@@ -201,3 +219,41 @@ class ReferenceSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}-{self.year}: {self.last}"
+
+
+class StepDeadline(models.Model):
+    """When one open task of a step with a time limit is due, and whether it was late.
+
+    Written by ``workflows.deadlines`` from the Task ``post_save`` hook: made
+    when the task is created (the due time fixed then, with the rule revision
+    it read), closed when the task leaves the open statuses. ``late`` is set
+    when it closes after its due time; an open row past ``due_at`` is late too
+    (``workflows.deadlines.late_steps`` counts both).
+    """
+
+    task = models.OneToOneField(
+        FlowTask, on_delete=models.CASCADE, related_name="deadline"
+    )
+    request = models.ForeignKey(
+        Request,
+        on_delete=models.CASCADE,
+        related_name="step_deadlines",
+        verbose_name=_("request"),
+    )
+    step = models.CharField(_("step"), max_length=60)
+    due_at = models.DateTimeField(_("due"), db_index=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    late = models.BooleanField(_("late"), default=False)
+    rules = models.JSONField(
+        _("rule values used"),
+        default=dict,
+        blank=True,
+        help_text=_("The time limit and the revision of the deadline rules read."),
+    )
+
+    class Meta:
+        verbose_name = _("step deadline")
+        verbose_name_plural = _("step deadlines")
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.step} {self.due_at:%Y-%m-%d %H:%M}"

@@ -93,8 +93,13 @@ def documents_of(request: Request) -> dict[str, list]:
 
 
 def open_tasks_of(request: Request) -> list[FlowTask]:
+    """The request's open tasks, each with ``step_due`` (its deadline or None)."""
     tasks = FlowTask.objects.filter(process_id=request.pk, status__in=OPEN_STATUSES)
-    return list(tasks.select_related("owner").order_by("created"))
+    tasks = list(tasks.select_related("owner", "deadline").order_by("created"))
+    for task in tasks:
+        deadline = getattr(task, "deadline", None)
+        task.step_due = deadline.due_at if deadline is not None else None
+    return tasks
 
 
 def task_can_act(user, task: FlowTask) -> bool:

@@ -21,6 +21,9 @@ class Step:
     key: str
     group_id: Callable[[object], int]  # rules snapshot -> auth group id
     company_scoped: bool = False
+    # (task, rules snapshot) -> when an open task of this step is due, or None
+    # (workflows.deadlines.after_obligation builds one from a CMS time limit).
+    due: Callable[[object, object], object] | None = None
 
     @property
     def permission(self) -> str:
@@ -30,9 +33,15 @@ class Step:
 _STEPS: dict[str, Step] = {}
 
 
-def register_step(key: str, *, group_id, company_scoped: bool = False) -> Step:
-    """Declare a step; ``group_id`` picks the group from a rules snapshot."""
-    step = Step(key, group_id, company_scoped)
+def register_step(
+    key: str, *, group_id, company_scoped: bool = False, due=None
+) -> Step:
+    """Declare a step; ``group_id`` picks the group from a rules snapshot.
+
+    ``due(task, rules)`` gives the time an open task of the step is due
+    (``workflows.deadlines``); a step without one has no deadline.
+    """
+    step = Step(key, group_id, company_scoped, due)
     _STEPS[key] = step
     return step
 

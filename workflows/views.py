@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -54,6 +55,7 @@ class RequestContextMixin:
                 (task, task_can_act(self.request.user, task)) for task in tasks
             ],
             "chart": chart_svg(process.flow_class, process.pk),
+            "now_ts": timezone.now(),
         }
 
 

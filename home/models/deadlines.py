@@ -23,6 +23,26 @@ class Obligation(models.TextChoices):
     BROKEN_PART_RETURN = "broken_part_return", _("Send a broken part for repair")
     OVERDUE_ANALYSIS = "overdue_analysis", _("Analyse an overdue ticket")
     FAULT_REPORT = "fault_report", _("Report on a restored fault")
+    # The carrier's and the contractor's own steps of the portal's flows.
+    STAFF_CHANGE_REVIEW = "staff_change_review", _("Review a staff change")
+    STAFF_CHANGE_EXCEPTION = (
+        "staff_change_exception",
+        _("Decide on a staff change above the cap"),
+    )
+    LEAVE_COMPANY_APPROVAL = "leave_company_approval", _("Approve leave (company)")
+    LEAVE_CARRIER_APPROVAL = "leave_carrier_approval", _("Approve leave (carrier)")
+    TEMP_LEAD_ACKNOWLEDGEMENT = (
+        "temp_lead_acknowledgement",
+        _("Acknowledge a temporary lead"),
+    )
+    POSITION_COMPANY_APPROVAL = (
+        "position_company_approval",
+        _("Approve a position change (company)"),
+    )
+    POSITION_CARRIER_APPROVAL = (
+        "position_carrier_approval",
+        _("Approve a position change (carrier)"),
+    )
 
 
 class DeadlineUnit(models.TextChoices):

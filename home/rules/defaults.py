@@ -14,6 +14,19 @@ SLA_LEVEL_3_4 = 10 * 24
 TIERS = ("core_city", "delta", "other", "remote")
 
 
+# (obligation, amount, unit) of the flows' human steps; also added to existing
+# databases by home/migrations/0012_flow_step_obligations.py.
+FLOW_STEP_DEADLINES = (
+    ("staff_change_review", 3, "working_days"),
+    ("staff_change_exception", 3, "working_days"),
+    ("leave_company_approval", 2, "working_days"),
+    ("leave_carrier_approval", 2, "working_days"),
+    ("temp_lead_acknowledgement", 4, "hours"),
+    ("position_company_approval", 2, "working_days"),
+    ("position_carrier_approval", 3, "working_days"),
+)
+
+
 def _sla_hours(level: int, tier: str, mode: str) -> int:
     if level == 1:
         return SLA_REMOTE_LEVEL_1 if mode == "remote" else SLA_ON_SITE_LEVEL_1[tier]
@@ -61,6 +74,9 @@ DEFAULTS: dict[str, dict] = {
                         ("broken_part_return", 3, "working_days"),
                         ("overdue_analysis", 2, "working_days"),
                         ("fault_report", 24, "hours"),
+                        # The portal's own approval steps: defaults an admin
+                        # edits under Rules → Deadlines.
+                        *FLOW_STEP_DEADLINES,
                     )
                 ]
             )

@@ -27,6 +27,14 @@ def test_seeded_rules_hold_the_values_of_the_documents():
         "broken_part_return": (3, "working_days"),
         "overdue_analysis": (2, "working_days"),
         "fault_report": (24, "hours"),
+        # The flows' approval steps: the portal's defaults, edited in the CMS.
+        "staff_change_review": (3, "working_days"),
+        "staff_change_exception": (3, "working_days"),
+        "leave_company_approval": (2, "working_days"),
+        "leave_carrier_approval": (2, "working_days"),
+        "temp_lead_acknowledgement": (4, "hours"),
+        "position_company_approval": (2, "working_days"),
+        "position_carrier_approval": (3, "working_days"),
     }
     assert rules.deadlines.weekly_report_weekday == 0
     assert rules.deadlines.monthly_report_day == 3

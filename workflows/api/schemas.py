@@ -66,6 +66,9 @@ class RequestOut(Schema):
     outcome: str
     is_exception: bool
     created: datetime
+    due_at: datetime | None = Field(
+        None, description="When the step the request waits on is due (CMS limits)."
+    )
     answers: list[dict]
 
 

@@ -54,5 +54,6 @@ def request_out(request_obj) -> dict:
         "outcome": request_obj.outcome,
         "is_exception": request_obj.is_exception,
         "created": request_obj.created,
+        "due_at": request_obj.due_at,
         "answers": request_obj.answers,
     }
