@@ -72,19 +72,19 @@ def task_deadline_track(sender, instance, created=False, raw=False, **kwargs):
     if created:
         if instance.status not in OPEN:
             return
-        step = step_for(instance.owner_permission or "")
-        if step is None or step.due is None:
+        key, due_of = _due_of(instance)
+        if due_of is None:
             return
         rules = current_rules()
-        due = step.due(instance, rules)
+        due = due_of(instance, rules)
         if due is None:
             return
         StepDeadline.objects.create(
             task=instance,
             request_id=instance.process_id,
-            step=step.key,
+            step=key,
             due_at=due,
-            rules=_audit(step, rules),
+            rules=_audit(due_of, rules),
         )
     elif instance.status not in OPEN:
         now = instance.finished or timezone.now()
@@ -108,8 +108,30 @@ def request_due_refresh(request_id: int) -> None:
     Request.objects.filter(pk=request_id).update(due_at=Subquery(earliest))
 
 
-def _audit(step, rules) -> dict:
-    obligation = getattr(step.due, "obligation", "")
+# Steps assigned to one person (``.Assign``) carry no step permission: their
+# due time is declared per node: ``(flow class, node name) -> (key, due)``.
+_ASSIGNED_DUE: dict[tuple[type, str], tuple[str, object]] = {}
+
+
+def assigned_due_register(flow_class, node_name: str, *, key: str, due) -> None:
+    """The ``due`` of a node whose task is assigned to one person; ``key`` names
+    it in the stored deadlines, as a step key does."""
+    _ASSIGNED_DUE[(flow_class, node_name)] = (key, due)
+
+
+def _due_of(task):
+    """(step key, due callable) of ``task``'s step, or (None, None)."""
+    step = step_for(task.owner_permission or "")
+    if step is not None:
+        return step.key, step.due
+    node = task.flow_task
+    return _ASSIGNED_DUE.get(
+        (getattr(node, "flow_class", None), node.name), (None, None)
+    )
+
+
+def _audit(due_of, rules) -> dict:
+    obligation = getattr(due_of, "obligation", "")
     audit = {"deadlines": rules.deadlines.revision_id}
     limit = rules.deadlines.deadlines.get(obligation)
     if limit is not None:

@@ -9,10 +9,14 @@ class FaultsConfig(AppConfig):
 
     def ready(self):
         from workflows.catalog import register_flow, register_row_notes
+        from workflows.deadlines import assigned_due_register
 
         from . import api, steps  # noqa: F401  (registers steps, API actions)
         from .flows import FaultFlow
         from .selectors import sla_flags
+        from .steps import ASSIGNED_DUE
 
         register_flow(FaultFlow)
         register_row_notes(FaultFlow, sla_flags)
+        for node, due in ASSIGNED_DUE.items():
+            assigned_due_register(FaultFlow, node, key=f"faults.{node}", due=due)

@@ -3,7 +3,8 @@
 The carrier's steps go to the role groups of DOMAIN.md (maintenance manager,
 institute reviewer, provincial approver); the contractor's to the manager of
 the filing company. Each ``<step>_due(task, rules)`` answers when the open
-``task`` is due, or None when the step has no limit.
+``task`` is due, or None when the step has no limit; ``step_due`` is every
+step's ``due`` (workflows.deadlines).
 """
 
 from datetime import datetime
@@ -12,21 +13,6 @@ from registry.roles import Role
 from workflows.steps import register_step, role_group_id
 
 from . import rules as upgrade_rules
-
-CONFIRM = register_step(
-    "upgrade.confirm", group_id=role_group_id(Role.MAINTENANCE_MANAGER)
-)
-REVIEW = register_step(
-    "upgrade.review", group_id=role_group_id(Role.INSTITUTE_REVIEWER)
-)
-APPROVAL = register_step(
-    "upgrade.approval", group_id=role_group_id(Role.PROVINCIAL_APPROVER)
-)
-EXECUTE = register_step(
-    "upgrade.execute",
-    group_id=role_group_id(Role.CONTRACTOR_MANAGER),
-    company_scoped=True,
-)
 
 
 def _upgrade(task):
@@ -95,3 +81,20 @@ def step_due(task, rules) -> datetime | None:
     """When ``task`` (a human step of this flow) is due."""
     due = DUE.get(task.flow_task.name)
     return due(task, rules) if due else None
+
+
+CONFIRM = register_step(
+    "upgrade.confirm", group_id=role_group_id(Role.MAINTENANCE_MANAGER), due=step_due
+)
+REVIEW = register_step(
+    "upgrade.review", group_id=role_group_id(Role.INSTITUTE_REVIEWER), due=step_due
+)
+APPROVAL = register_step(
+    "upgrade.approval", group_id=role_group_id(Role.PROVINCIAL_APPROVER), due=step_due
+)
+EXECUTE = register_step(
+    "upgrade.execute",
+    group_id=role_group_id(Role.CONTRACTOR_MANAGER),
+    company_scoped=True,
+    due=step_due,
+)

@@ -127,3 +127,10 @@ def test_steps_without_a_limit_have_no_due_time(file_upgrade):
         "service_record",
     ):
         assert steps.DUE[name](task, current_rules()) is None
+
+
+def test_the_request_is_due_by_its_confirmation_on_the_queue(file_upgrade):
+    upgrade = file_upgrade()
+    task = Task.objects.get(process_id=upgrade.pk, flow_task_type="HUMAN")
+    upgrade.refresh_from_db()
+    assert upgrade.due_at == steps.confirm_due(task, current_rules()) is not None
