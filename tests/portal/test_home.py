@@ -15,16 +15,18 @@ LOG_IN = {"zh-hans": "登录", "en": "Log in"}
 HOME_LINK = {"zh-hans": "返回首页", "en": "Back to the home page"}
 EVERYONE = {"me", "queue", "policies", "search"}
 LISTS = {"staff", "contracts", "sites", "faults"} | EVERYONE
+OVERSEE = {"training_oversight"}
+LEARN = {"training"}
 EXPECTED_ENTRIES = {
-    Role.CARRIER_ADMIN: LISTS | {"admin"},
-    Role.MAINTENANCE_MANAGER: LISTS | {"admin"},
-    Role.DEPARTMENT_HEAD: LISTS | {"admin"},
-    Role.INSTITUTE_REVIEWER: LISTS,
-    Role.PROVINCIAL_APPROVER: LISTS,
-    Role.MONITORING_CENTRE: LISTS,
-    Role.CONTRACTOR_MANAGER: LISTS,
-    Role.CONTRACTOR_ENGINEER: {"staff", "sites", "faults"} | EVERYONE,
-    Role.TRAINEE: EVERYONE,
+    Role.CARRIER_ADMIN: LISTS | OVERSEE | {"admin", "training_sessions"},
+    Role.MAINTENANCE_MANAGER: LISTS | OVERSEE | {"admin"},
+    Role.DEPARTMENT_HEAD: LISTS | OVERSEE | {"admin"},
+    Role.INSTITUTE_REVIEWER: LISTS | OVERSEE,
+    Role.PROVINCIAL_APPROVER: LISTS | OVERSEE,
+    Role.MONITORING_CENTRE: LISTS | OVERSEE,
+    Role.CONTRACTOR_MANAGER: LISTS | OVERSEE | LEARN,
+    Role.CONTRACTOR_ENGINEER: {"staff", "sites", "faults"} | EVERYONE | LEARN,
+    Role.TRAINEE: EVERYONE | LEARN,
 }
 
 
@@ -135,4 +137,4 @@ def test_wagtail_site_fixture_serves_home_in_transactional_tests(
     # the migrated database has a policy index; a flush (any earlier
     # transactional test) removes it, and its entry hides with it
     policies = {"policies"} if PolicyIndexPage.objects.live().exists() else set()
-    assert set(page.entries) == (EVERYONE - {"policies"}) | policies
+    assert set(page.entries) == (EVERYONE - {"policies"}) | LEARN | policies
