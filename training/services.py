@@ -127,7 +127,6 @@ def certificate_issue(*, attempt: Attempt, module) -> Certificate:
     progress = attempt.progress
     today = timezone.localdate()
     certificate = Certificate(
-        number=_certificate_number(today),
         person_id=progress.person_id,
         module=module,
         attempt=attempt,
@@ -136,12 +135,27 @@ def certificate_issue(*, attempt: Attempt, module) -> Certificate:
         issued_on=today,
         expires_on=rules.certificate_expiry(module, today),
     )
-    certificate.full_clean()
-    certificate.save()
+    certificate.full_clean(exclude=["number"])
+    _numbered_save(certificate, today)
     progress.cycle += 1
     progress.save(update_fields=["cycle"])
     duty_status_sync(person=StaffMember.objects.get(pk=progress.person_id))
     return certificate
+
+
+def _numbered_save(certificate: Certificate, today, tries: int = 5) -> None:
+    """Save with the year's next number. Two people passing at once read the
+    same last number: the second insert waits on the first's unique index entry,
+    fails when it commits, and takes the number after it."""
+    for attempt in range(tries):
+        certificate.number = _certificate_number(today)
+        try:
+            with transaction.atomic():
+                certificate.save()
+            return
+        except IntegrityError:
+            if attempt == tries - 1:
+                raise
 
 
 def _certificate_number(today) -> str:

@@ -132,3 +132,27 @@ def test_attempts_stop_at_the_maximum(make_module, learner):
 def test_rights_fixture_matches_the_pool():
     for question, right in zip(QUESTIONS, RIGHT, strict=True):
         assert rules.correct_set(question) == set(right)
+
+
+def test_a_certificate_number_taken_at_the_same_moment_is_skipped(
+    module, make_module, learner, monkeypatch
+):
+    """Another pass committed the number this one read: it takes the next one."""
+
+    def passed(module):
+        read_all(learner, module)
+        attempt = services.attempt_open(person=learner, module=module)
+        attempt.score, attempt.passed = 100, True
+        return attempt
+
+    first = services.certificate_issue(attempt=passed(module), module=module)
+    other = make_module()
+    attempt = passed(other)
+    real = services._certificate_number
+    stale = iter([first.number])  # read before the first pass committed
+    monkeypatch.setattr(
+        services, "_certificate_number", lambda today: next(stale, None) or real(today)
+    )
+    second = services.certificate_issue(attempt=attempt, module=other)
+    prefix = first.number[: -len("00001")]
+    assert (first.number, second.number) == (f"{prefix}00001", f"{prefix}00002")
