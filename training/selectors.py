@@ -2,10 +2,10 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from home.rules import current_rules
@@ -226,3 +226,26 @@ def oversight_for(people) -> Oversight:
     hours = hours_by_person(ids, today=today)
     result.hours = [(p, hours.get(p.pk, Decimal(0))) for p in people]
     return result
+
+
+def duty_lost_for(company_id: int, *, today=None, days: int = 60, limit: int = 20):
+    """(person, module, expired on) of the company's people back to trainee
+    because a certificate lapsed in the last ``days`` days and was not renewed:
+    what their manager's queue shows until it is put right. One query."""
+    today = today or timezone.localdate()
+    renewed = Certificate.objects.filter(
+        person_id=OuterRef("person_id"), module_id=OuterRef("module_id")
+    ).filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+    lapsed = (
+        Certificate.objects.filter(
+            lapse_handled=True,
+            person__company_id=company_id,
+            person__status=StaffMember.Status.TRAINEE,
+            expires_on__lt=today,
+            expires_on__gte=today - timedelta(days=days),
+        )
+        .exclude(Exists(renewed))
+        .select_related("person", "module")
+        .order_by("-expires_on", "pk")[:limit]
+    )
+    return [(c.person, c.module, c.expires_on) for c in lapsed]

@@ -25,7 +25,7 @@ open rows (null when none), so the queue sorts and filters in SQL.
 
 from datetime import datetime, time, timedelta
 
-from django.db.models import Min, OuterRef, Q, Subquery
+from django.db.models import Case, Min, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from home.models.deadlines import DeadlineUnit
@@ -89,9 +89,9 @@ def task_deadline_track(sender, instance, created=False, raw=False, **kwargs):
     elif instance.status not in OPEN:
         now = instance.finished or timezone.now()
         closed = StepDeadline.objects.filter(task=instance, closed_at__isnull=True)
-        if not closed.update(closed_at=now):
+        late = Case(When(due_at__lt=now, then=Value(True)), default=Value(False))
+        if not closed.update(closed_at=now, late=late):
             return
-        StepDeadline.objects.filter(task=instance, due_at__lt=now).update(late=True)
     else:
         return
     request_due_refresh(instance.process_id)

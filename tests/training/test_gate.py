@@ -138,3 +138,21 @@ def test_staff_change_addition_waits_for_the_training(
     assert learner.status == StaffMember.Status.ON_DUTY
     assert learner.contract_id == change.contract_id
     assert not StaffMember.objects.filter(name=learner.name).exclude(pk=learner.pk)
+
+
+def test_the_manager_sees_on_the_queue_who_is_back_to_trainee(
+    module, learner, manager_a, manager_b, client_for
+):
+    pass_module(learner, module)
+    certificate = Certificate.objects.get()
+    day_after = certificate.expires_on + datetime.timedelta(days=1)
+    services.certificates_lapse(today=day_after)
+    with time_machine.travel(datetime.datetime.combine(day_after, datetime.time(9))):
+        page = client_for(manager_a).get("/queue/").content.decode()
+        other = client_for(manager_b).get("/queue/").content.decode()
+        pass_module(learner, module)  # renewed: the notice goes
+        renewed = client_for(manager_a).get("/queue/").content.decode()
+    assert "data-duty-lost" in page and "新学员" in page
+    assert str(certificate.expires_on) in page
+    assert "data-duty-lost" not in other
+    assert "data-duty-lost" not in renewed

@@ -12,8 +12,9 @@ from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import ListView
 
-from registry.roles import is_carrier
-from registry.selectors import companies_for_user, sites_for_user
+from registry.roles import Role, is_carrier, roles_of
+from registry.selectors import companies_for_user, company_of, sites_for_user
+from training.selectors import duty_lost_for
 
 from ..catalog import flow_choices
 from . import selectors
@@ -193,5 +194,14 @@ class QueueView(LiveLoginRequiredMixin, QueueCountMixin, ListView):
             companies=companies_for_user(user) if is_carrier(user) else None,
             query=query.urlencode(),
             now_ts=timezone.now(),
+            duty_lost=[] if self.request.GET.get("fragment") else _duty_lost(user),
             **kwargs,
         )
+
+
+def _duty_lost(user) -> list:
+    """A contractor manager's people back to trainee by a lapsed certificate."""
+    if Role.CONTRACTOR_MANAGER not in roles_of(user):
+        return []
+    company = company_of(user)
+    return duty_lost_for(company.pk) if company is not None else []
