@@ -75,6 +75,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "staff_change.add_staffchange",
         "leave.add_leave",
         "temp_lead.add_templead",
+        "site_access.add_sitevisit",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",
@@ -83,6 +84,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ),
     Role.CONTRACTOR_ENGINEER: (
         "leave.add_leave",
+        "site_access.add_sitevisit",
         "registry.view_site",
         "registry.view_staffmember",
     ),

@@ -109,6 +109,9 @@ class Transition(models.Model):
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         APPLIED = "applied", _("Took effect")
         ENDED = "ended", _("Ended")
+        CHECKED_IN = "checked_in", _("Checked in")
+        CHECKED_OUT = "checked_out", _("Checked out")
+        OVERDUE = "overdue", _("Overdue")
 
     request = models.ForeignKey(
         Request,

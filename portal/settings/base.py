@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "workflows.staff_change",
     "workflows.leave",
     "workflows.temp_lead",
+    "workflows.site_access",
     "workflows.api",
     "home",
     "registry",

@@ -114,6 +114,7 @@ def server_error(request, exc: Exception):
 
 def _mount_routers() -> None:
     from ..leave.api import router as leave_router
+    from ..site_access.api import router as site_access_router
     from ..staff_change.api import router as staff_change_router
     from ..temp_lead.api import router as temp_lead_router
     from .me import router as me_router
@@ -124,6 +125,7 @@ def _mount_routers() -> None:
     api.add_router("/staff-changes", staff_change_router)
     api.add_router("/leave", leave_router)
     api.add_router("/temp-leads", temp_lead_router)
+    api.add_router("/site-visits", site_access_router)
 
 
 _mount_routers()
