@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home.request_selectors import may_file_any, request_pages_for
+from workflows.site_access.selectors import may_see_visit_log
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,13 @@ ENTRY_POINTS = (
         _("Base stations, machine rooms and campus networks under maintenance."),
         "registry:sites",
         "registry.view_site",
+    ),
+    EntryPoint(
+        "site_visits",
+        _("Site visit log"),
+        _("Who entered which machine room or site, when, and what they did."),
+        "workflows:site_access:log",
+        visible=lambda user: may_see_visit_log(user),
     ),
     EntryPoint(
         "policies",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .staff_change.views import cap_usage
@@ -7,6 +7,7 @@ app_name = "workflows"
 
 urlpatterns = [
     path("staff-changes/cap/", cap_usage, name="staff_change_cap"),
+    path("site-visits/", include("workflows.site_access.urls")),
     path("<int:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("<int:pk>/tasks/<int:task_pk>/", views.TaskView.as_view(), name="task"),
     path(

@@ -50,3 +50,11 @@ def visitor_lines(visit_ids) -> dict[int, str]:
     ):
         lines.setdefault(visit_id, []).append(staff_name or name)
     return {visit_id: ", ".join(names) for visit_id, names in lines.items()}
+
+
+def may_see_visit_log(user) -> bool:
+    """The carrier, and the people of a contractor company (their own visits)."""
+    from registry.roles import is_carrier
+    from registry.selectors import company_of
+
+    return user.is_authenticated and (is_carrier(user) or company_of(user) is not None)
