@@ -66,6 +66,10 @@ CMS_CONTENT_AWAITING_ENGLISH: tuple[str, ...] = (
     "The type of leave taken.",
     "Who covers your duties while you are away.",
     "A number where the stand-in lead answers 24h.",
+    "现场联系电话",
+    "是否需要断电",
+    "A phone that answers on site during the visit.",
+    "Tick if any equipment must be powered down for the work.",
     # A policy's attachment (fixtures/policies.py).
     "机房出入登记表 Machine-room register",
     # Contract scope (fixtures/data/registry.json).
