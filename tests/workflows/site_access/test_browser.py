@@ -28,7 +28,13 @@ def server(django_db_setup):
 
 @pytest.fixture
 def ready(
-    rules_after_flush, demo_request_forms, company_a, contract_a, site_a, make_user
+    wagtail_site,
+    rules_after_flush,
+    demo_request_forms,
+    company_a,
+    contract_a,
+    site_a,
+    make_user,
 ):
     from fixtures import checklists
 
