@@ -5,7 +5,7 @@ import datetime
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from playwright.sync_api import expect
 from viewflow.workflow.models import Task
 
@@ -24,6 +24,15 @@ PHONE = {"width": 390, "height": 844}
 def server(django_db_setup):
     with daphne_servers(1) as (running,):
         yield running
+
+
+@pytest.fixture(autouse=True)
+def in_chinese(settings):
+    """Wagtail's default locale follows the active language: keep it Chinese
+    between the two runs (a request in English leaves English active)."""
+    settings.LANGUAGE_CODE = "zh-hans"
+    with translation.override("zh-hans"):
+        yield
 
 
 @pytest.fixture
