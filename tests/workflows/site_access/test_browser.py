@@ -88,16 +88,16 @@ def test_a_visit_on_a_phone_from_filing_to_check_out(server, ready, language):
             if not field.input_value() and field.get_attribute("required") is not None:
                 field.fill("13800000000")
         shot(page, "file", language)
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator("form button[type=submit]").last.click()
         visit_id = _wait_for_visit()
         approval = page_of(browser, server, owner, f"/requests/{visit_id}/", **options)
         shot(approval, "request", language)
         task = _open_task(visit_id)
         approval.goto(f"/requests/{visit_id}/tasks/{task}/")
         approval.check("input[value=approved]")
-        approval.locator("form button[type=submit]").last.click()
-        approval.wait_for_load_state()
+        with approval.expect_navigation():
+            approval.locator("form button[type=submit]").last.click()
         on_site = page_of(browser, server, engineer, "/", **options)
         for step in ("check-in", "check-out"):
             on_site.goto(f"/requests/{visit_id}/tasks/{_open_task(visit_id)}/")
@@ -107,8 +107,8 @@ def test_a_visit_on_a_phone_from_filing_to_check_out(server, ready, language):
             button = on_site.locator("button.thumb-button")
             assert button.bounding_box()["height"] >= 44
             shot(on_site, step, language)
-            button.click()
-            on_site.wait_for_load_state()
+            with on_site.expect_navigation():
+                button.click()
         expect(on_site.locator("[data-visitor]")).to_contain_text("张伟")
         shot(on_site, "closed", language)
     visit = SiteVisit.objects.get(pk=visit_id)
