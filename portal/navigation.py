@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from home.request_selectors import may_file_any, request_pages_for
 from training.access import may_learn, may_oversee, may_record_sessions
+from workflows.site_access.selectors import may_see_visit_log
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,13 @@ ENTRY_POINTS = (
         _("Base stations, machine rooms and campus networks under maintenance."),
         "registry:sites",
         "registry.view_site",
+    ),
+    EntryPoint(
+        "site_visits",
+        _("Site visit log"),
+        _("Who entered which machine room or site, when, and what they did."),
+        "workflows:site_access:log",
+        visible=lambda user: may_see_visit_log(user),
     ),
     EntryPoint(
         "policies",

@@ -76,6 +76,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "leave.add_leave",
         "temp_lead.add_templead",
         "upgrade.add_softwareupgrade",
+        "site_access.add_sitevisit",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",
@@ -84,6 +85,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     ),
     Role.CONTRACTOR_ENGINEER: (
         "leave.add_leave",
+        "site_access.add_sitevisit",
         "registry.view_site",
         "registry.view_staffmember",
     ),

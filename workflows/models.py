@@ -143,6 +143,9 @@ class Transition(models.Model):
         REPORTED = "reported", _("Fault report sent")
         WARNED = "warned", _("SLA warning")
         ANALYSED = "analysed", _("Overdue analysis sent")
+        CHECKED_IN = "checked_in", _("Checked in")
+        CHECKED_OUT = "checked_out", _("Checked out")
+        OVERDUE = "overdue", _("Overdue")
 
     request = models.ForeignKey(
         Request,

@@ -8,6 +8,7 @@ app_name = "workflows"
 urlpatterns = [
     path("faults/", include("workflows.faults.urls")),
     path("staff-changes/cap/", cap_usage, name="staff_change_cap"),
+    path("site-visits/", include("workflows.site_access.urls")),
     path("<int:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("<int:pk>/tasks/<int:task_pk>/", views.TaskView.as_view(), name="task"),
     path(

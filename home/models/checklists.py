@@ -41,10 +41,20 @@ class ChecklistTemplate(RevisionedCluster):
         choices=Site.Kind.choices,
         help_text=_("Kind of site this checklist is filled at."),
     )
+    pre_work = models.BooleanField(
+        _("safety check before work"),
+        default=False,
+        help_text=_(
+            "A visitor to a site of this kind acknowledges this checklist when "
+            "filing the visit (the first such checklist by code is used)."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name_zh"), FieldPanel("name_en")]),
-        FieldRowPanel([FieldPanel("code"), FieldPanel("site_kind")]),
+        FieldRowPanel(
+            [FieldPanel("code"), FieldPanel("site_kind"), FieldPanel("pre_work")]
+        ),
         RowsInlinePanel("items", heading=_("Items"), min_num=1),
     ]
     row_checks = {"items": "check_items"}

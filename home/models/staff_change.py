@@ -19,7 +19,12 @@ from registry.roles import CARRIER_ROLES
 from .base import RowCheckedForm, RuleTopic
 
 # Each approver field names a carrier step: only a carrier role's group holds it.
-APPROVER_FIELDS = ("review_group", "exception_group", "leave_carrier_group")
+APPROVER_FIELDS = (
+    "review_group",
+    "exception_group",
+    "leave_carrier_group",
+    "site_access_group",
+)
 APPROVER_ROLES = CARRIER_ROLES
 NOT_AN_APPROVER_GROUP = _(
     "Choose one of the carrier's groups: this step is the carrier's to take."
@@ -83,6 +88,17 @@ class StaffChangeRules(RuleTopic):
             "shorter leave is approved by the contractor's lead alone."
         ),
     )
+    site_access_group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("site owners"),
+        help_text=_(
+            "Group that approves visits to machine rooms and sites "
+            "and is told when a visit overruns its window."
+        ),
+    )
     leave_max_days = models.PositiveSmallIntegerField(
         _("longest leave (days)"),
         default=180,
@@ -107,6 +123,7 @@ class StaffChangeRules(RuleTopic):
             ],
             heading=_("Leave"),
         ),
+        FieldPanel("site_access_group"),
     ]
 
     class Meta(RuleTopic.Meta):

@@ -53,6 +53,7 @@ DEFAULTS: dict[str, dict] = {
             "review_group": "maintenance_manager",
             "exception_group": "department_head",
             "leave_carrier_group": "maintenance_manager",
+            "site_access_group": "maintenance_manager",
         },
         "rows": {},
     },

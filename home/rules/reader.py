@@ -95,6 +95,7 @@ def _group_names(staff) -> dict[int, str]:
         staff.review_group_id,
         staff.exception_group_id,
         staff.leave_carrier_group_id,
+        staff.site_access_group_id,
     }
     return dict(Group.objects.filter(pk__in=ids).values_list("pk", "name"))
 
@@ -111,6 +112,7 @@ def _staff_change(topic, names) -> StaffChangeSnapshot:
         leave_carrier_group=ref(topic.leave_carrier_group_id),
         leave_carrier_after_days=topic.leave_carrier_after_days,
         leave_max_days=topic.leave_max_days,
+        site_access_group=ref(topic.site_access_group_id),
     )
 
 

@@ -20,6 +20,7 @@ class StaffChangeSnapshot:
     leave_carrier_group: GroupRef
     leave_carrier_after_days: int
     leave_max_days: int
+    site_access_group: GroupRef
 
 
 @dataclass(frozen=True)

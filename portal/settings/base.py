@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "workflows.temp_lead",
     "workflows.upgrade",
     "workflows.faults",
+    "workflows.site_access",
     "workflows.api",
     "training",
     "home",
