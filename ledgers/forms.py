@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.models import StaffMember
 from registry.selectors import sites_for_user
+from registry.widgets import PersonSelect
 
 from . import rules
 from .models import AssetEvent, PartState
@@ -34,7 +35,9 @@ class PartMoveForm(forms.Form):
 
 
 class SignOutForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Person"), queryset=None)
+    person = forms.ModelChoiceField(
+        label=_("Person"), queryset=None, widget=PersonSelect
+    )
     due_back = forms.DateTimeField(
         label=_("Due back"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
