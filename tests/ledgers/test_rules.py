@@ -163,3 +163,18 @@ def test_asset_history_records_each_change(asset_a, site_b, carrier_admin):
     assert (label.old_label, label.new_label) == ("FA-A-001", "FA-A-009")
     with pytest.raises(ValidationError):
         services.asset_change(asset=asset_a, kind=Kind.REMOVED, by=carrier_admin)
+
+
+def test_a_racing_second_sign_out_is_refused_by_the_constraint(
+    key_a, staff_a, carrier_admin, monkeypatch
+):
+    """Two sign-outs that both read "the key is in": the database keeps one."""
+    out = local(2025, 10, 9, 9, 0)
+    due = out + timedelta(hours=8)
+    KeyLoan.objects.create(key=key_a, person=staff_a[0], out_at=out, due_back=due)
+    monkeypatch.setattr(services, "open_loan", lambda key: None)
+    with pytest.raises(ValidationError):
+        services.key_sign_out(
+            key=key_a, person=staff_a[1], due_back=due, by=carrier_admin, at=out
+        )
+    assert KeyLoan.objects.filter(key=key_a).count() == 1
