@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from home.request_selectors import may_file_any, request_pages_for
+from ledgers.access import may_view as may_view_ledgers
 from training.access import may_learn, may_oversee, may_record_sessions
 from workflows.site_access.selectors import may_see_visit_log
 
@@ -120,6 +121,13 @@ ENTRY_POINTS = (
         _("Record sessions and their attendees; see how they were rated."),
         "training:sessions",
         visible=may_record_sessions,
+    ),
+    EntryPoint(
+        "ledgers",
+        _("Ledgers"),
+        _("Spare parts lent by the carrier, site keys and fixed assets."),
+        "ledgers:parts",
+        visible=may_view_ledgers,
     ),
     EntryPoint(
         "search",

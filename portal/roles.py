@@ -26,6 +26,12 @@ MANAGE_REGISTRY = tuple(
     for model in REGISTRY_MODELS
     for action in ("add", "change", "delete", "view")
 )
+# The ledgers (ledgers app): the carrier's admins edit them in the CMS.
+MANAGE_LEDGERS = tuple(
+    f"ledgers.{action}_{model}"
+    for model in ("part", "partmove", "key", "keyloan", "asset", "assetevent")
+    for action in ("add", "change", "delete", "view")
+)
 # Import and export of master data (registry/imports): the carrier's admins
 # import every kind, a contractor's manager their own company's staff.
 IMPORT_REGISTRY = tuple(
@@ -59,6 +65,7 @@ CMS_EDITING = (
 ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.CARRIER_ADMIN: CMS_EDITING
     + MANAGE_REGISTRY
+    + MANAGE_LEDGERS
     + USERS_AND_TOKENS
     + IMPORT_REGISTRY
     + EXPORT_REGISTRY,

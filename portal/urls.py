@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/setlang/", languages.set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("registry/", include("registry.urls")),
+    path("ledgers/", include("ledgers.urls")),
     path("requests/", include("workflows.urls")),
     path("queue/", include("workflows.queue.urls")),
     path("api/v1/", api.urls),

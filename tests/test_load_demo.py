@@ -24,6 +24,7 @@ from fixtures.registry import contract_number
 from fixtures.staff_changes import DEMO as STAFF_CHANGES
 from fixtures.temp_leads import DEMO as TEMP_LEADS
 from home.models import PolicyPage
+from ledgers.models import Asset, AssetEvent, Key, KeyLoan, Part, PartMove
 from registry.calendar import CALENDAR_ZONE, local_today
 from registry.models import Company, Contract, Membership, Region, Site, StaffMember
 from workflows.leave.models import Leave
@@ -44,6 +45,12 @@ MODELS = (
     TempLead,
     Transition,
     Task,
+    Part,
+    PartMove,
+    Key,
+    KeyLoan,
+    Asset,
+    AssetEvent,
 )
 
 
@@ -216,6 +223,22 @@ def test_demo_policies_took_effect_before_the_demo_day(demo_day):
     dates = PolicyPage.objects.values_list("effective_date", flat=True)
     assert len(dates) == 5
     assert all(date < demo_day for date in dates)
+
+
+def test_demo_has_ledgers_in_every_state(demo_day):
+    states = Counter(Part.objects.values_list("state", flat=True))
+    assert set(states) == set(Part.State.values)
+    assert Part.objects.filter(state="broken", repair_due__lt=demo_day).count() == 1
+    assert Part.objects.filter(state="broken", repair_due__gte=demo_day).count() == 1
+    assert Part.objects.filter(late=True).count() == 1
+    now = timezone.now()
+    open_loans = KeyLoan.objects.filter(returned_at__isnull=True)
+    assert open_loans.filter(due_back__lt=now).count() == 2
+    assert open_loans.filter(due_back__gte=now).count() == 1
+    assert KeyLoan.objects.filter(returned_at__isnull=False).count() == 2
+    kinds = set(AssetEvent.objects.values_list("kind", flat=True))
+    assert kinds == set(AssetEvent.Kind.values)
+    assert Asset.objects.filter(removed=True).count() == 1
 
 
 @pytest.mark.django_db

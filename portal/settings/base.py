@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "training",
     "home",
     "registry",
+    "ledgers",
     "daphne",
     "channels",
     "wagtail.contrib.forms",

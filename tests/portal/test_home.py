@@ -28,6 +28,10 @@ EXPECTED_ENTRIES = {
     Role.CONTRACTOR_ENGINEER: {"staff", "sites", "faults"} | EVERYONE | LEARN,
     Role.TRAINEE: EVERYONE | LEARN,
 }
+# The ledgers: every carrier role, and anyone of a contractor company.
+EXPECTED_ENTRIES = {
+    role: entries | {"ledgers"} for role, entries in EXPECTED_ENTRIES.items()
+}
 
 
 def home_page(client, **headers) -> PageLinks:
@@ -137,4 +141,6 @@ def test_wagtail_site_fixture_serves_home_in_transactional_tests(
     # the migrated database has a policy index; a flush (any earlier
     # transactional test) removes it, and its entry hides with it
     policies = {"policies"} if PolicyIndexPage.objects.live().exists() else set()
-    assert set(page.entries) == (EVERYONE - {"policies"}) | LEARN | policies
+    assert set(page.entries) == (EVERYONE - {"policies"}) | LEARN | policies | {
+        "ledgers"
+    }
