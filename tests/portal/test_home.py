@@ -28,9 +28,11 @@ EXPECTED_ENTRIES = {
     Role.CONTRACTOR_ENGINEER: {"staff", "sites", "faults"} | EVERYONE | LEARN,
     Role.TRAINEE: EVERYONE | LEARN,
 }
-# The ledgers: every carrier role, and anyone of a contractor company.
+# The ledgers and the visit log: every carrier role, and anyone of a
+# contractor company (its own items).
 EXPECTED_ENTRIES = {
-    role: entries | {"ledgers"} for role, entries in EXPECTED_ENTRIES.items()
+    role: entries | {"ledgers", "site_visits"}
+    for role, entries in EXPECTED_ENTRIES.items()
 }
 
 
@@ -142,5 +144,6 @@ def test_wagtail_site_fixture_serves_home_in_transactional_tests(
     # transactional test) removes it, and its entry hides with it
     policies = {"policies"} if PolicyIndexPage.objects.live().exists() else set()
     assert set(page.entries) == (EVERYONE - {"policies"}) | LEARN | policies | {
-        "ledgers"
+        "ledgers",
+        "site_visits",
     }
