@@ -20,8 +20,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def server(django_db_setup):
+    """A server per run: the flush between runs leaves a module-wide server's
+    memory pointing at rows that are gone."""
     with daphne_servers(1) as (running,):
         yield running
 
