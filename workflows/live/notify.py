@@ -39,8 +39,12 @@ def task_state(task) -> list | None:
 
 
 def task_loaded(sender, instance, **kwargs) -> None:
-    """``post_init``: remember the state a task was read in (no query)."""
-    if instance.pk is not None:
+    """``post_init``: remember the state a task was read in (no query).
+
+    A task read with ``status`` or ``owner`` deferred is left alone: reading
+    them would load the row again, and with it this signal, without end."""
+    loaded = instance.__dict__
+    if instance.pk is not None and "status" in loaded and "owner_id" in loaded:
         instance._live_was = task_state(instance)
 
 

@@ -106,6 +106,9 @@ async def test_a_due_timer_fires_in_the_server_and_reaches_the_open_page(
             "type": "queue.changed",
             "task": event["task"],
             "process": leave.pk,
+            "from": None,  # a timer is on no tab; the page refreshes its row
+            "to": None,
+            "filed": True,
         }
         assert await status_of(person_a) == StaffMember.Status.ON_LEAVE
     finally:

@@ -97,7 +97,7 @@ def test_a_removed_row_is_not_filed(client_for, manager_a, contract_a, roster_a)
     ("language", "row_error", "upload_note"),
     [
         ("en", "This field is required.", "could not be kept"),
-        ("zh-hans", "必需字段", "无法保留"),
+        ("zh-hans", "此项为必填项。", "无法保留"),
     ],
 )
 def test_a_bad_row_is_refused_in_both_languages_and_loses_nothing_typed(
