@@ -158,9 +158,9 @@
         if (!fresh) rowRemove(key);
         else if (old) old.replaceWith(fresh);
         else {
+          var now = taskRows(holder.content);  // before the row leaves the holder
           rowInsert(fresh);
           if (known && fresh.dataset.task) {
-            var now = taskRows(holder.content);
             announce([now[fresh.dataset.task]]);
             known[fresh.dataset.task] = now[fresh.dataset.task];
           }
