@@ -5,7 +5,7 @@ seeding migration and the post-``flush`` hook share it. It builds the revision
 the way Wagtail does: the object's serialisable data, its rows included.
 """
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from modelcluster.models import (
     get_all_child_relations,
@@ -60,7 +60,7 @@ def _revision(apps, model, topic, now):
         base_content_type=content_type,
         object_id=str(topic.pk),
         created_at=now,
-        object_str=capfirst(str(model._meta.verbose_name)),
+        object_str=seeded_title(model),
         content=_serializable_data(model, topic),
     )
 
@@ -73,3 +73,10 @@ def _serializable_data(model, topic) -> dict:
             get_serializable_data_for_fields(row) for row in getattr(topic, name).all()
         ]
     return data
+
+
+def seeded_title(model) -> str:
+    """The topic's name as the CMS lists it, in Chinese (the users' language):
+    Wagtail lists a revisioned snippet by the title its latest revision kept."""
+    with translation.override("zh-hans"):
+        return capfirst(translation.gettext(str(model._meta.verbose_name)))

@@ -27,9 +27,7 @@ DATA_IN_ENGLISH = re.compile(
     r"Co\., Ltd\.|counties|Islands and|Festival|New Year's Day|JavaScript|"
     r"Here are the|instructions how to enable"
 )
-# TODO (issue 10): the rule topics' listing shows the seeded revision's title,
-# written in English when the migration ran (home/rules/seed.py).
-KNOWN = ("Staff change rules",)
+KNOWN = ()
 GROUP_CODES = [role.value for role in Role] + ["Editors", "Moderators"]
 ADMIN_PAGES = [
     "/admin/",
