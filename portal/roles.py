@@ -76,6 +76,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "leave.add_leave",
         "temp_lead.add_templead",
         "upgrade.add_softwareupgrade",
+        "position.add_positionchange",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",
