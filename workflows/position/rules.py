@@ -43,7 +43,14 @@ class Move:
     region_id: int | None
 
 
-def change_validate(*, person: StaffMember, company_id: int, move: Move, effective_date: date, today: date) -> None:
+def change_validate(
+    *,
+    person: StaffMember,
+    company_id: int,
+    move: Move,
+    effective_date: date,
+    today: date,
+) -> None:
     """Every check of one change; raises a ``ValidationError`` naming the field."""
     if person.company_id != company_id:
         raise ValidationError({"person": OTHER_COMPANY})

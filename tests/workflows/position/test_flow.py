@@ -148,17 +148,16 @@ def test_other_company_neither_sees_nor_acts(file_change, manager_b, client_for)
     assert client.get(reverse("workflows:request", args=[change.pk])).status_code == 404
     assert client.get(task_url(change, task)).status_code == 404
     assert (
-        client.post(task_url(change, task), {"decision": "approved"}).status_code
-        == 404
+        client.post(task_url(change, task), {"decision": "approved"}).status_code == 404
     )
     assert actions(change) == ["submitted", "routed"]
 
 
-def test_the_engineer_cannot_take_the_company_step(
-    file_change, engineer_a, client_for
-):
+def test_the_engineer_cannot_take_the_company_step(file_change, engineer_a, client_for):
     change = file_change()
     task = open_task(change)
-    answer = client_for(engineer_a).post(task_url(change, task), {"decision": "approved"})
+    answer = client_for(engineer_a).post(
+        task_url(change, task), {"decision": "approved"}
+    )
     assert answer.status_code in (403, 404)
     assert actions(change) == ["submitted", "routed"]

@@ -45,7 +45,12 @@ def messages(error):
 
 @pytest.mark.parametrize(
     "change",
-    [{"position": "group_lead"}, {"team": "二组"}, {"region_id": 4}, {"region_id": None}],
+    [
+        {"position": "group_lead"},
+        {"team": "二组"},
+        {"region_id": 4},
+        {"region_id": None},
+    ],
 )
 def test_any_one_of_position_group_or_area_is_a_change(change):
     check(m=move(**change))
