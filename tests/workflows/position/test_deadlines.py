@@ -28,12 +28,14 @@ def test_company_then_carrier_due_times(file_change, manager_a, carrier, client_
     with time_machine.travel(at(2025, 9, 29, 9, 0), tick=False):
         change = file_change(in_days=30)
     change.refresh_from_db()
+    # 2 working days (CMS): 30 September is the 1st, 1-8 October off → 9 October.
     company_due = change.due_at
-    assert company_due is not None and company_due > at(2025, 9, 29, 9, 0)
+    assert company_due == at(2025, 10, 9, 9, 0)
     with time_machine.travel(at(2025, 10, 10, 14, 0), tick=False):
         assert decide(client_for(manager_a), change).status_code == 302
     change.refresh_from_db()
-    assert change.due_at is not None and change.due_at > at(2025, 10, 10, 14, 0)
+    # 3 working days: Saturday 11 October is worked, then Monday and Tuesday.
+    assert change.due_at == at(2025, 10, 14, 14, 0)
     company, carrier_row = StepDeadline.objects.filter(request=change).order_by("pk")
     assert company.step == "position.company" and company.due_at == company_due
     assert company.late

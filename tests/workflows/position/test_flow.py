@@ -1,7 +1,5 @@
 """The position change flow driven through its real pages."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
