@@ -159,3 +159,18 @@ def test_the_engineer_cannot_take_the_company_step(file_change, engineer_a, clie
     )
     assert answer.status_code in (403, 404)
     assert actions(change) == ["submitted", "routed"]
+
+
+def test_the_carrier_cannot_take_the_company_step_nor_the_company_the_carriers(
+    file_change, manager_a, carrier, client_for
+):
+    change = file_change()
+    task = open_task(change)
+    assert client_for(carrier).get(task_url(change, task)).status_code == 403
+    decide(client_for(manager_a), change, "approved")
+    task = open_task(change)
+    answer = client_for(manager_a).post(
+        task_url(change, task), {"decision": "approved"}
+    )
+    assert answer.status_code == 403
+    assert actions(change) == ["submitted", "routed", "approved"]
