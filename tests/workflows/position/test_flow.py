@@ -174,3 +174,16 @@ def test_the_carrier_cannot_take_the_company_step_nor_the_company_the_carriers(
     )
     assert answer.status_code == 403
     assert actions(change) == ["submitted", "routed", "approved"]
+
+
+def test_the_staff_page_shows_the_new_group_and_area(
+    file_change, person_a, other_region, manager_a, carrier, client_for
+):
+    change = file_change(in_days=0, team="二组", region=other_region)
+    decide(client_for(manager_a), change, "approved")
+    decide(client_for(carrier), change, "approved")
+    client = client_for(manager_a)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("registry:person", args=[person_a.pk]))
+    html = page.content.decode()
+    assert "二组" in html and "Haizhu" in html and "Group lead" in html
