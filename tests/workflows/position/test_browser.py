@@ -11,8 +11,6 @@ PHONE = {"viewport": {"width": 390, "height": 844}}
 WIDTH = "document.documentElement.scrollWidth"
 
 
-
-
 def test_form_and_request_page_fit_a_phone(
     rules_after_flush, demo_request_forms, file_change, manager_a, other_region
 ):
