@@ -39,15 +39,8 @@ def task_state(task) -> list | None:
 
 
 def task_loaded(sender, instance, **kwargs) -> None:
-    """``post_init``: remember the state a task was read in (no query).
-
-    A task read with deferred fields (``.only("pk")``, as serialising a task's
-    ``previous`` does) is not remembered: reading them would query, and each
-    row so read would be loaded, and remembered, again.
-    """
-    if instance.pk is not None and not {"status", "owner_id"} & (
-        instance.get_deferred_fields()
-    ):
+    """``post_init``: remember the state a task was read in (no query)."""
+    if instance.pk is not None:
         instance._live_was = task_state(instance)
 
 
