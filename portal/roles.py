@@ -84,6 +84,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "temp_lead.add_templead",
         "upgrade.add_softwareupgrade",
         "site_access.add_sitevisit",
+        "position.add_positionchange",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",

@@ -198,6 +198,20 @@ class StaffMember(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.TRAINEE
     )
+    team = models.CharField(
+        _("work group"),
+        max_length=60,
+        blank=True,
+        help_text=_("The maintenance group the person works in."),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        null=True,
+        blank=True,
+        verbose_name=_("area"),
+    )
     qualifications = models.CharField(
         _("qualifications"),
         max_length=200,

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "workflows.leave",
     "workflows.temp_lead",
     "workflows.upgrade",
+    "workflows.position",
     "workflows.faults",
     "workflows.site_access",
     "workflows.api",

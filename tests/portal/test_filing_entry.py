@@ -16,6 +16,7 @@ KIND_PAGES = {
     "leave": "/requests/leave/",
     "temporary_lead": "/requests/temporary-lead/",
     "upgrade": "/requests/software-upgrade/",
+    "position": "/requests/position-change/",
 }
 
 
@@ -56,6 +57,7 @@ def test_engineer_is_offered_only_the_kinds_he_may_file(client_for, make_user):
     assert KIND_PAGES["leave"] in home.hrefs
     assert KIND_PAGES["staff_change"] not in home.hrefs
     assert KIND_PAGES["upgrade"] not in home.hrefs
+    assert KIND_PAGES["position"] not in home.hrefs
 
 
 @pytest.mark.parametrize("role", [Role.TRAINEE, Role.CARRIER_ADMIN])

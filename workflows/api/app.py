@@ -115,6 +115,7 @@ def server_error(request, exc: Exception):
 def _mount_routers() -> None:
     from ..faults.api import router as faults_router
     from ..leave.api import router as leave_router
+    from ..position.api import router as position_router
     from ..site_access.api import router as site_access_router
     from ..staff_change.api import router as staff_change_router
     from ..temp_lead.api import router as temp_lead_router
@@ -126,6 +127,7 @@ def _mount_routers() -> None:
     api.add_router("/tasks", tasks_router)
     api.add_router("/staff-changes", staff_change_router)
     api.add_router("/leave", leave_router)
+    api.add_router("/position-changes", position_router)
     api.add_router("/temp-leads", temp_lead_router)
     api.add_router("/upgrades", upgrade_router)
     api.add_router("/faults", faults_router)
