@@ -119,7 +119,8 @@ def test_editor_offers_only_registered_kinds(admin, visit_page):
 
     assert b'value="test_visit"' in html
     assert b'value="staff_change"' in html  # registered by its flow app
-    assert b'value="site_access"' not in html  # no flow registers it yet
+    assert b'value="site_access"' in html
+    assert b'value="inspection"' not in html  # no flow registers it yet
 
 
 def test_submissions_are_listed_in_the_wagtail_forms_admin_for_superusers(
