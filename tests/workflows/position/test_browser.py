@@ -1,6 +1,7 @@
 """The position change form and request page on a 390 px phone, in both languages."""
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
 from ...browser import chromium, page_of, screenshot
@@ -9,6 +10,15 @@ from ...servers import daphne_servers, session_id
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = {"viewport": {"width": 390, "height": 844}}
 WIDTH = "document.documentElement.scrollWidth"
+
+
+@pytest.fixture(autouse=True)
+def in_chinese(settings):
+    """Wagtail's default locale follows the language: the flushed database's
+    pages are made in Chinese, whatever an earlier test left active."""
+    settings.LANGUAGE_CODE = "zh-hans"
+    with translation.override("zh-hans"):
+        yield
 
 
 def test_form_and_request_page_fit_a_phone(
