@@ -26,5 +26,7 @@ class PortalConfig(AppConfig):
         post_migrate.connect(_sync_roles, sender=self, dispatch_uid="portal-roles")
         from . import languages  # noqa: F401 (connects the login receiver)
         from .exports import neutralise_wagtail_exports
+        from .user_admin.filters import boolean_filters_register
 
         neutralise_wagtail_exports()
+        boolean_filters_register()

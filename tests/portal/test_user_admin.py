@@ -305,3 +305,14 @@ def test_the_admin_loads_no_avatar_from_an_outside_service(admin_client, url):
     response = admin_client.get(reverse(url))
     assert response.status_code == 200
     assert "gravatar" not in response.content.decode().lower()
+
+
+def test_an_applied_yes_no_filter_reads_yes_not_true(admin_client):
+    from bs4 import BeautifulSoup
+
+    admin_client.cookies["django_language"] = "zh-hans"
+    page = admin_client.get("/admin/users/", {"is_active": "true"}).content
+    pill = BeautifulSoup(page, "html.parser").select_one(
+        '.w-active-filters [data-w-active-filter-id="id_is_active"]'
+    )
+    assert " ".join(pill.get_text().split()) == "有效: 是"
