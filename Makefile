@@ -61,7 +61,7 @@ test-future: messages
 test-services: messages
 	@test -x /usr/sbin/nginx || echo "test-services: no /usr/sbin/nginx, tests/test_deploy.py skips (apt-get install nginx-light)"
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
-		$(BIN)/pytest -q
+		$(BIN)/pytest -q -p no:cacheprovider
 
 # Mutation testing of the rule modules and the scoping selectors ([tool.mutmut]
 # in pyproject.toml); mutants/ holds the mutated copy and its results.
