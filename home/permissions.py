@@ -12,6 +12,7 @@ RULE_MODELS = (
     "slarules",
     "assessmentrules",
     "trainingrules",
+    "stepgrouprules",
 )
 EDITED_MODELS = (*RULE_MODELS, "checklisttemplate")
 CODENAMES = (
@@ -29,11 +30,14 @@ def grant_carrier_admin(apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     ContentType = apps.get_model("contenttypes", "ContentType")
     for model in EDITED_MODELS:
+        try:
+            name = apps.get_model("home", model)._meta.verbose_name_raw
+        except LookupError:  # a migration from before the model existed
+            continue
         content_type, _ = ContentType.objects.get_or_create(
             app_label="home", model=model
         )
         for action in ("add", "change", "delete", "view", "publish"):
-            name = apps.get_model("home", model)._meta.verbose_name_raw
             Permission.objects.get_or_create(
                 content_type=content_type,
                 codename=f"{action}_{model}",

@@ -90,6 +90,7 @@ class RulesViewSetGroup(SnippetViewSetGroup):
             ("sla", "time"),
             ("assessment", "tasks"),
             ("training", "info-circle"),
+            ("step_groups", "user"),
         )
     )
     menu_icon = "cogs"

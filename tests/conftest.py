@@ -22,6 +22,18 @@ from tests.factories import (
 from tests.portal.static_root import collect_production_static
 
 
+@pytest.fixture(autouse=True)
+def rules_cache_cleared():
+    """Each test reads the rules it published: a rolled-back test's revision
+    id comes again (SQLite) and, under a frozen clock, with the same creation
+    time, the cache key of ``current_rules`` (live revision id and time)."""
+    from home.rules import reader
+
+    reader._SNAPSHOTS.clear()
+    yield
+    reader._SNAPSHOTS.clear()
+
+
 @pytest.fixture
 def region():
     return RegionFactory(code="gz-tianhe", name_zh="广州天河", name_en="Guangzhou")

@@ -4,6 +4,11 @@ Each human node of a flow carries a step permission ``workflows.step:<key>``.
 Whether a user holds it is decided here, from the group chosen in the CMS
 rules (read at the moment of the check) and, for company steps, from the
 user's company. The queue reads the same registry to list claimable tasks.
+
+A step registered with ``role=`` takes its group from the CMS table "who takes
+each step" (``rules.step_groups``, one row per step); the role's group is used
+only when the published table has no row for the step (a revision from before
+the step existed). A step with its own CMS field passes ``group_id=``.
 """
 
 from collections.abc import Callable
@@ -24,6 +29,9 @@ class Step:
     # (task, rules snapshot) -> when an open task of this step is due, or None
     # (workflows.deadlines.after_obligation builds one from a CMS time limit).
     due: Callable[[object, object], object] | None = None
+    # The role group taken when the CMS step table lacks the step (or None:
+    # the step's group is a field of its own in the CMS rules).
+    role: str | None = None
 
     @property
     def permission(self) -> str:
@@ -34,16 +42,27 @@ _STEPS: dict[str, Step] = {}
 
 
 def register_step(
-    key: str, *, group_id, company_scoped: bool = False, due=None
+    key: str, *, group_id=None, role=None, company_scoped: bool = False, due=None
 ) -> Step:
-    """Declare a step; ``group_id`` picks the group from a rules snapshot.
+    """Declare a step; its group comes from the rules snapshot.
 
-    ``due(task, rules)`` gives the time an open task of the step is due
+    Either ``role``: the group of the step's row in the CMS step table, or
+    this role's group when that row is missing; or ``group_id``, a callable
+    picking the group from a rules snapshot (a step with a CMS field of its
+    own). ``due(task, rules)`` gives the time an open task of the step is due
     (``workflows.deadlines``); a step without one has no deadline.
     """
-    step = Step(key, group_id, company_scoped, due)
+    if (group_id is None) == (role is None):
+        raise TypeError("register_step needs either group_id or role")
+    if role is not None:
+        group_id = step_group_id(key, role)
+    step = Step(key, group_id, company_scoped, due, role)
     _STEPS[key] = step
     return step
+
+
+def registered_steps() -> tuple[Step, ...]:
+    return tuple(_STEPS.values())
 
 
 def step_for(permission: str) -> Step | None:
@@ -84,6 +103,19 @@ def role_group_id(name: str) -> Callable[[object], int]:
         if name not in known:
             known[name] = Group.objects.only("pk").get(name=name).pk
         return known[name]
+
+    return resolve
+
+
+def step_group_id(key: str, role: str) -> Callable[[object], int]:
+    """A ``group_id`` callable: the group of ``key``'s row in the CMS step
+    table (``rules.step_groups``), or ``role``'s group when the published table
+    has no row for it. Both are read from the snapshot: no query per check."""
+    fallback = role_group_id(role)
+
+    def resolve(rules) -> int:
+        group = rules.step_groups.groups.get(key)
+        return group.id if group is not None else fallback(rules)
 
     return resolve
 

@@ -21,6 +21,7 @@ from .pages import HomePage
 from .policies import PolicyCategory, PolicyIndexPage, PolicyPage
 from .sla import SLA_CELLS, FaultLevel, SlaMode, SlaRules, SlaTarget
 from .staff_change import StaffChangeRules
+from .step_groups import COMPANY_STEPS, FlowStep, StepGroup, StepGroupRules
 from .training import (
     SatisfactionCriterion,
     TrainingBand,
@@ -34,9 +35,11 @@ RULE_TOPICS = {
     "sla": SlaRules,
     "assessment": AssessmentRules,
     "training": TrainingRules,
+    "step_groups": StepGroupRules,
 }
 
 __all__ = [
+    "COMPANY_STEPS",
     "RULE_TOPICS",
     "SLA_CELLS",
     "AssessmentBand",
@@ -49,6 +52,7 @@ __all__ = [
     "Deduction",
     "DeductionEvent",
     "FaultLevel",
+    "FlowStep",
     "HomePage",
     "Obligation",
     "ObligationDeadline",
@@ -64,6 +68,8 @@ __all__ = [
     "SlaRules",
     "SlaTarget",
     "StaffChangeRules",
+    "StepGroup",
+    "StepGroupRules",
     "TrainingBand",
     "TrainingGrade",
     "TrainingRules",

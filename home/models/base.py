@@ -48,9 +48,11 @@ class RowsFormSet(BaseChildFormSet):
 class RowsInlinePanel(InlinePanel):
     """An ``InlinePanel`` whose formset runs the parent's cross-row check."""
 
+    formset_class = RowsFormSet
+
     def get_form_options(self):
         options = super().get_form_options()
-        options["formsets"][self.relation_name]["formset"] = RowsFormSet
+        options["formsets"][self.relation_name]["formset"] = self.formset_class
         return options
 
 

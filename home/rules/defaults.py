@@ -1,7 +1,8 @@
 """The rule values of DOMAIN.md, as plain data: only the seed, never read at runtime.
 
 Each topic is ``{"fields": {...}, "groups": {field: group name}, "rows":
-{relation: [row fields, ...]}}``. Used by the seeding migration (and after a
+{relation: [row fields, ...]}}``; a row's field named in ``"row_groups":
+{relation: field}`` holds a group's name. Used by the seeding migration (and after a
 test-database flush) and by the demo loader; admins change the values in the CMS.
 """
 
@@ -24,6 +25,24 @@ FLOW_STEP_DEADLINES = (
     ("temp_lead_acknowledgement", 4, "hours"),
     ("position_company_approval", 2, "working_days"),
     ("position_carrier_approval", 3, "working_days"),
+)
+
+
+# (step key, role group) of the steps whose group is chosen under Rules → Who
+# takes each step: the role groups of DOMAIN.md the steps had before the table
+# existed (each step's fallback role in workflows.steps).
+STEP_GROUPS = (
+    ("upgrade.confirm", "maintenance_manager"),
+    ("upgrade.review", "institute_reviewer"),
+    ("upgrade.approval", "provincial_approver"),
+    ("upgrade.execute", "contractor_manager"),
+    ("position.company", "contractor_manager"),
+    ("position.carrier", "maintenance_manager"),
+    ("leave.company", "contractor_manager"),
+    ("temp_lead.acknowledge", "maintenance_manager"),
+    ("faults.dispatch", "monitoring_centre"),
+    ("faults.accept", "contractor_engineer"),
+    ("faults.confirm", "carrier_admin"),
 )
 
 
@@ -142,5 +161,16 @@ DEFAULTS: dict[str, dict] = {
                 _bands(("A", 86, 100), ("B", 70, 85), ("C", 50, 69), ("D", 0, 49))
             )
         },
+    },
+    "step_groups": {
+        "model": "stepgrouprules",
+        "fields": {},
+        "groups": {},
+        "rows": {
+            "steps": _ordered(
+                [{"step": step, "group": group} for step, group in STEP_GROUPS]
+            )
+        },
+        "row_groups": {"steps": "group"},
     },
 }

@@ -26,6 +26,7 @@ from .snapshot import (
     RulesSnapshot,
     SlaSnapshot,
     StaffChangeSnapshot,
+    StepGroupSnapshot,
     TrainingSnapshot,
 )
 
@@ -50,13 +51,15 @@ def current_rules() -> RulesSnapshot:
     if cached is not None:
         return cached
     topics, key = _live_topics()
-    staff = topics["staff_change"]
+    staff, steps = topics["staff_change"], topics["step_groups"]
+    names = _group_names(staff, steps)
     snapshot = RulesSnapshot(
-        staff_change=_staff_change(staff, _group_names(staff)),
+        staff_change=_staff_change(staff, names),
         deadlines=_deadlines(topics["deadlines"]),
         sla=_sla(topics["sla"]),
         assessment=_assessment(topics["assessment"]),
         training=_training(topics["training"]),
+        step_groups=_step_groups(steps, names),
     )
     if len(_SNAPSHOTS) > 32:
         _SNAPSHOTS.clear()
@@ -90,12 +93,13 @@ def _live_topics() -> tuple[dict, tuple]:
     return topics, tuple(sorted(row[:3] for row in rows))
 
 
-def _group_names(staff) -> dict[int, str]:
+def _group_names(staff, steps) -> dict[int, str]:
     ids = {
         staff.review_group_id,
         staff.exception_group_id,
         staff.leave_carrier_group_id,
         staff.site_access_group_id,
+        *(row.group_id for row in steps.steps.all()),
     }
     return dict(Group.objects.filter(pk__in=ids).values_list("pk", "name"))
 
@@ -113,6 +117,16 @@ def _staff_change(topic, names) -> StaffChangeSnapshot:
         leave_carrier_after_days=topic.leave_carrier_after_days,
         leave_max_days=topic.leave_max_days,
         site_access_group=ref(topic.site_access_group_id),
+    )
+
+
+def _step_groups(topic, names) -> StepGroupSnapshot:
+    groups = {
+        row.step: GroupRef(id=row.group_id, name=names.get(row.group_id, ""))
+        for row in topic.steps.all()
+    }
+    return StepGroupSnapshot(
+        revision_id=topic.revision_id, groups=MappingProxyType(groups)
     )
 
 

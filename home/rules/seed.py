@@ -17,9 +17,27 @@ from .defaults import DEFAULTS
 
 def seed_rules(apps) -> None:
     for spec in DEFAULTS.values():
-        model = apps.get_model("home", spec["model"])
+        try:
+            model = apps.get_model("home", spec["model"])
+        except LookupError:  # a seeding migration from before the topic existed
+            continue
         if not model.objects.exists():
             _create_published(apps, model, spec)
+
+
+def spec_rows(Group, spec) -> dict[str, list[dict]]:
+    """The spec's rows, a group's name replaced by the group (made if missing)."""
+    groups = spec.get("row_groups", {})
+    rows = {}
+    for relation, wanted in spec["rows"].items():
+        field = groups.get(relation)
+        rows[relation] = [
+            {**row, field: Group.objects.get_or_create(name=row[field])[0]}
+            if field
+            else row
+            for row in wanted
+        ]
+    return rows
 
 
 def _create_published(apps, model, spec) -> None:
@@ -37,9 +55,10 @@ def _create_published(apps, model, spec) -> None:
     for field, name in spec["groups"].items():
         setattr(topic, field, Group.objects.get_or_create(name=name)[0])
     topic.save()
+    rows_by_relation = spec_rows(Group, spec)
     for relation in get_all_child_relations(model):
         child = relation.related_model
-        rows = spec["rows"].get(relation.get_accessor_name(), [])
+        rows = rows_by_relation.get(relation.get_accessor_name(), [])
         child.objects.bulk_create(
             [child(**{relation.field.name: topic}, **row) for row in rows]
         )

@@ -69,6 +69,12 @@ class TrainingSnapshot:
 
 
 @dataclass(frozen=True)
+class StepGroupSnapshot:
+    revision_id: int
+    groups: Mapping[str, GroupRef]  # by step key (FlowStep value)
+
+
+@dataclass(frozen=True)
 class RulesSnapshot:
     """Every rule value a decision may need; record ``revision_ids`` with it."""
 
@@ -77,6 +83,7 @@ class RulesSnapshot:
     sla: SlaSnapshot
     assessment: AssessmentSnapshot
     training: TrainingSnapshot
+    step_groups: StepGroupSnapshot
 
     @property
     def revision_ids(self) -> dict[str, int]:
@@ -86,4 +93,5 @@ class RulesSnapshot:
             "sla": self.sla.revision_id,
             "assessment": self.assessment.revision_id,
             "training": self.training.revision_id,
+            "step_groups": self.step_groups.revision_id,
         }

@@ -14,6 +14,7 @@ from home.models import (
     SlaRules,
     SlaTarget,
     StaffChangeRules,
+    StepGroupRules,
     TrainingBand,
     TrainingRules,
 )
@@ -35,6 +36,7 @@ def test_seeded_rules_are_valid():
         SlaRules,
         AssessmentRules,
         TrainingRules,
+        StepGroupRules,
     ):
         model.objects.get().full_clean()
 

@@ -1,5 +1,8 @@
 """The human steps of the fault-ticket flow, whose group takes them, when due.
 
+Each step's group is chosen in the CMS (Rules → Who takes each step); the
+roles below are the defaults.
+
 A ticket's steps are due by the times fixed at dispatch and restore (the SLA
 limit, the fault report's and the overdue analysis's limits, all from the CMS
 and stored on the ticket); ``workflows.deadlines`` keeps them on the queue.
@@ -8,7 +11,7 @@ and stored on the ticket); ``workflows.deadlines`` keeps them on the queue.
 from datetime import datetime
 
 from registry.roles import Role
-from workflows.steps import register_step, role_group_id
+from workflows.steps import register_step
 
 
 def _ticket(task):
@@ -33,15 +36,13 @@ def analysis_due(task, rules) -> datetime | None:
 ASSIGNED_DUE = {"restore": restore_due, "report": report_due, "analysis": analysis_due}
 
 # The monitoring centre (监控中心) dispatches tickets.
-DISPATCH = register_step(
-    "faults.dispatch", group_id=role_group_id(Role.MONITORING_CENTRE)
-)
+DISPATCH = register_step("faults.dispatch", role=Role.MONITORING_CENTRE)
 # An engineer of the company maintaining the site accepts (接单).
 ACCEPT = register_step(
     "faults.accept",
-    group_id=role_group_id(Role.CONTRACTOR_ENGINEER),
+    role=Role.CONTRACTOR_ENGINEER,
     company_scoped=True,
     due=restore_due,
 )
 # The carrier admin confirms the restored fault or sends it back.
-CONFIRM = register_step("faults.confirm", group_id=role_group_id(Role.CARRIER_ADMIN))
+CONFIRM = register_step("faults.confirm", role=Role.CARRIER_ADMIN)

@@ -3,12 +3,12 @@
 from home.models.deadlines import Obligation
 from registry.roles import Role
 from workflows.deadlines import after_obligation
-from workflows.steps import register_step, role_group_id
+from workflows.steps import register_step
 
 # The contractor's manager of the company the person on leave works for.
 COMPANY = register_step(
     "leave.company",
-    group_id=role_group_id(Role.CONTRACTOR_MANAGER),
+    role=Role.CONTRACTOR_MANAGER,
     company_scoped=True,
     due=after_obligation(Obligation.LEAVE_COMPANY_APPROVAL),
 )

@@ -3,18 +3,19 @@
 from home.models.deadlines import Obligation
 from registry.roles import Role
 from workflows.deadlines import after_obligation
-from workflows.steps import register_step, role_group_id
+from workflows.steps import register_step
 
-# The contractor's manager of the company the person works for.
+# The contractor's group chosen in the CMS step table (its managers), of
+# the company the person works for.
 COMPANY = register_step(
     "position.company",
-    group_id=role_group_id(Role.CONTRACTOR_MANAGER),
+    role=Role.CONTRACTOR_MANAGER,
     company_scoped=True,
     due=after_obligation(Obligation.POSITION_COMPANY_APPROVAL),
 )
-# The carrier's maintenance managers: the CMS names no group for this flow.
+# The carrier's group chosen in the CMS step table (maintenance managers).
 CARRIER = register_step(
     "position.carrier",
-    group_id=role_group_id(Role.MAINTENANCE_MANAGER),
+    role=Role.MAINTENANCE_MANAGER,
     due=after_obligation(Obligation.POSITION_CARRIER_APPROVAL),
 )

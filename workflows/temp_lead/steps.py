@@ -3,10 +3,10 @@
 from home.models.deadlines import Obligation
 from registry.roles import Role
 from workflows.deadlines import after_obligation
-from workflows.steps import register_step, role_group_id
+from workflows.steps import register_step
 
 ACKNOWLEDGE = register_step(
     "temp_lead.acknowledge",
-    group_id=role_group_id(Role.MAINTENANCE_MANAGER),
+    role=Role.MAINTENANCE_MANAGER,
     due=after_obligation(Obligation.TEMP_LEAD_ACKNOWLEDGEMENT),
 )

@@ -1,16 +1,18 @@
 """The human steps of the upgrade flow, whose group takes them, when each is due.
 
-The carrier's steps go to the role groups of DOMAIN.md (maintenance manager,
-institute reviewer, provincial approver); the contractor's to the manager of
-the filing company. Each ``<step>_due(task, rules)`` answers when the open
-``task`` is due, or None when the step has no limit; ``step_due`` is every
-step's ``due`` (workflows.deadlines).
+Each step goes to the group chosen in the CMS (Rules → Who takes each step);
+by default the role groups of DOMAIN.md (maintenance manager, institute
+reviewer, provincial approver) and, for the work, the managers of the filing
+company (a company step: only its own company's members). Each
+``<step>_due(task, rules)`` answers when the open ``task`` is due, or None when
+the step has no limit; ``step_due`` is every step's ``due``
+(workflows.deadlines).
 """
 
 from datetime import datetime
 
 from registry.roles import Role
-from workflows.steps import register_step, role_group_id
+from workflows.steps import register_step
 
 from . import rules as upgrade_rules
 
@@ -83,18 +85,14 @@ def step_due(task, rules) -> datetime | None:
     return due(task, rules) if due else None
 
 
-CONFIRM = register_step(
-    "upgrade.confirm", group_id=role_group_id(Role.MAINTENANCE_MANAGER), due=step_due
-)
-REVIEW = register_step(
-    "upgrade.review", group_id=role_group_id(Role.INSTITUTE_REVIEWER), due=step_due
-)
+CONFIRM = register_step("upgrade.confirm", role=Role.MAINTENANCE_MANAGER, due=step_due)
+REVIEW = register_step("upgrade.review", role=Role.INSTITUTE_REVIEWER, due=step_due)
 APPROVAL = register_step(
-    "upgrade.approval", group_id=role_group_id(Role.PROVINCIAL_APPROVER), due=step_due
+    "upgrade.approval", role=Role.PROVINCIAL_APPROVER, due=step_due
 )
 EXECUTE = register_step(
     "upgrade.execute",
-    group_id=role_group_id(Role.CONTRACTOR_MANAGER),
+    role=Role.CONTRACTOR_MANAGER,
     company_scoped=True,
     due=step_due,
 )

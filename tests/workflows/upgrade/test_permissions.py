@@ -11,8 +11,10 @@ from registry.roles import Role
 from workflows.services import task_act
 from workflows.upgrade import actions
 
+from ..api_clients import API, bearer, post_json
 from ..matrix import case_run
-from .conftest import local
+from ..step_groups import step_group_publish
+from .conftest import local, task_url
 from .walk import WINDOW_END, WINDOW_START
 
 pytestmark = pytest.mark.django_db
@@ -129,3 +131,54 @@ def test_an_engineer_may_not_file(file_upgrade, engineer_a):
 
     with pytest.raises(PermissionDenied):
         file_upgrade(user=engineer_a)
+
+
+def offered(client, upgrade) -> bool:
+    page = client.get("/queue/", {"tab": "offered"})
+    assert page.status_code == 200
+    return upgrade.reference in page.content.decode()
+
+
+def test_a_review_group_changed_in_the_cms_takes_the_next_review(
+    file_upgrade, make_user, client_for, maintenance, institute, province
+):
+    step_group_publish("upgrade.review", Role.DEPARTMENT_HEAD)
+    holders = {"mm": maintenance, "inst": institute, "prov": province}
+    upgrade = file_upgrade()
+    task = task_at("review", upgrade, holders)
+    head = make_user(Role.DEPARTMENT_HEAD)
+
+    # The offer moved: the department heads see it, the institute no longer.
+    assert offered(client_for(head), upgrade)
+    assert not offered(client_for(institute), upgrade)
+
+    # The old group may not take it: page, claim and API are refused.
+    old = client_for(institute)
+    assert old.get(task_url(upgrade, task)).status_code == 403
+    claim = reverse("workflows:claim", args=[upgrade.pk, task.pk])
+    assert old.post(claim).status_code in (403, 404, 409)
+    review = f"{API}/upgrades/{upgrade.pk}/review"
+    answer = post_json(bearer(institute), review, {"decision": "approve"})
+    assert answer.status_code in (403, 404, 409)
+    task.refresh_from_db()
+    assert (task.owner_id, task.status) == (None, "NEW")
+
+    # The new group takes it, through the API as a script does.
+    answer = post_json(bearer(head), review, {"decision": "approve"})
+    assert answer.status_code == 200, answer.json()
+    task.refresh_from_db()
+    assert (task.owner_id, task.status) == (head.pk, "DONE")
+    assert open_human(upgrade).flow_task.name == "approval"
+
+
+def test_a_table_without_the_steps_row_falls_back_to_the_role_group(
+    file_upgrade, make_user, client_for, maintenance, institute, province
+):
+    step_group_publish("upgrade.review", None)
+    holders = {"mm": maintenance, "inst": institute, "prov": province}
+    upgrade = file_upgrade()
+    task = task_at("review", upgrade, holders)
+    assert offered(client_for(institute), upgrade)
+    assert client_for(institute).get(task_url(upgrade, task)).status_code == 200
+    head = client_for(make_user(Role.DEPARTMENT_HEAD))
+    assert head.get(task_url(upgrade, task)).status_code == 403
