@@ -1,0 +1,15 @@
+"""The human steps of the inspection plan flow, whose group takes them, when due."""
+
+from home.models.deadlines import Obligation
+from registry.roles import Role
+from workflows.deadlines import after_obligation
+from workflows.steps import register_step, role_group_id
+
+# The carrier's maintenance managers approve or return a plan.
+APPROVAL = register_step(
+    "inspection.approval",
+    group_id=role_group_id(Role.MAINTENANCE_MANAGER),
+    due=after_obligation(Obligation.INSPECTION_PLAN_APPROVAL),
+)
+# A returned plan goes back to its filer (assigned, so declared per node).
+REVISE_DUE = after_obligation(Obligation.INSPECTION_PLAN_REVISION)
