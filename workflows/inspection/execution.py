@@ -27,9 +27,10 @@ EXECUTE_PERMISSION = "inspection.add_execution"
 NOT_ALLOWED = _("Only the engineers and managers of the company inspect its sites.")
 ALREADY_SUBMITTED = _("This inspection has been submitted; it can no longer change.")
 NOT_STARTED = _("Save at least one answer first.")
+NOT_PUBLISHED = _("This checklist is not published; ask the carrier to publish it.")
 UNKNOWN_ITEM = _("This checklist has no such item.")
 PHOTO_REQUIRED = _("Choose a photo.")
-PHOTO_TYPES = ("png", "jpg", "jpeg")
+PHOTO_TYPES = ("png", "jpg")
 NOT_A_PHOTO = _("“%(name)s” is not a photo: send a .png or .jpg file.")
 DESCRIPTION_REQUIRED = _("Describe the finding.")
 READING_FINDING = _("%(item)s: %(value)s is outside %(range)s.")
@@ -41,13 +42,18 @@ def items_of(revision_id: int) -> list[ChecklistItem]:
     return sorted(template.items.all(), key=lambda item: item.sort_order or 0)
 
 
-def execute_check(*, user, row: PlanRow) -> None:
+def may_execute(*, user, row: PlanRow) -> bool:
+    """An engineer or manager of the row's company (the carrier only reads)."""
     company = company_of(user)
-    if (
-        company is None
-        or company.pk != row.plan.company_id
-        or not user.has_perm(EXECUTE_PERMISSION)
-    ):
+    return (
+        company is not None
+        and company.pk == row.plan.company_id
+        and user.has_perm(EXECUTE_PERMISSION)
+    )
+
+
+def execute_check(*, user, row: PlanRow) -> None:
+    if not may_execute(user=user, row=row):
         raise PermissionDenied(NOT_ALLOWED)
 
 
@@ -56,6 +62,8 @@ def _open_execution(*, row: PlanRow, user) -> Execution:
     PlanRow.objects.select_for_update().only("pk").get(pk=row.pk)
     execution = Execution.objects.filter(row=row).first()
     if execution is None:
+        if row.template.live_revision_id is None:
+            raise ValidationError(NOT_PUBLISHED)
         execution = Execution.objects.create(
             row=row,
             company_id=row.plan.company_id,

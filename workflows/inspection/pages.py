@@ -69,7 +69,8 @@ def execution_page(request, pk):
         "execution": execution,
         "items": [(item, answers.get(item.key)) for item in items],
         "findings": findings,
-        "may_edit": execution is None or execution.submitted_at is None,
+        "may_edit": (execution is None or execution.submitted_at is None)
+        and service.may_execute(user=request.user, row=row),
     }
     return render(request, "inspection/execute.html", context)
 

@@ -129,10 +129,24 @@ def test_other_company_gets_404(row, make_user, company_b, client_for):
 
 def test_carrier_may_look_but_not_fill_in(row, carrier, client_for):
     client = client_for(carrier)
-    assert client.get(url("execute", row.pk)).status_code == 200
+    page = client.get(url("execute", row.pk))
+    assert page.status_code == 200
+    assert ">Save</button>" not in page.content.decode()
     assert save(client, row, "earth", "1").status_code == 403
     assert not Answer.objects.exists()
 
 
 def test_trainee_cannot_fill_in(row, trainee_a, client_for):
     assert save(client_for(trainee_a), row, "earth", "1").status_code == 403
+
+
+def test_pages_in_chinese(row, engineer_a, client_for):
+    client = client_for(engineer_a, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    save(client, row, "earth", "6")
+    body = client.get(url("execute", row.pk)).content.decode()
+    assert "提交巡检" in body and "接地电阻：6 Ω 超出范围 [, 5)。" in body
+    assert "待巡检" in client.get(url("due")).content.decode()
+    assert (
+        "巡检问题"
+        in client.get(reverse("workflows:inspection:findings")).content.decode()
+    )
