@@ -85,6 +85,8 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "upgrade.add_softwareupgrade",
         "site_access.add_sitevisit",
         "position.add_positionchange",
+        "inspection.add_inspectionplan",
+        "inspection.add_execution",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",
@@ -94,6 +96,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.CONTRACTOR_ENGINEER: (
         "leave.add_leave",
         "site_access.add_sitevisit",
+        "inspection.add_execution",
         "registry.view_site",
         "registry.view_staffmember",
     ),

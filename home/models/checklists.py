@@ -115,7 +115,9 @@ class ChecklistItem(RuleRow):
         decimal_places=3,
         null=True,
         blank=True,
-        help_text=_("Number items only: a lower value is a finding."),
+        help_text=_(
+            "Number items only: a lower value is a finding (this value passes)."
+        ),
     )
     max_value = models.DecimalField(
         _("maximum"),
@@ -123,7 +125,10 @@ class ChecklistItem(RuleRow):
         decimal_places=3,
         null=True,
         blank=True,
-        help_text=_("Number items only: a higher value is a finding."),
+        help_text=_(
+            "Number items only: this value or a higher one is a finding "
+            "(a maximum of 5 Ω means under 5 Ω)."
+        ),
     )
     required = models.BooleanField(_("required"), default=True)
     help_zh = models.CharField(_("help text (Chinese)"), max_length=300, blank=True)

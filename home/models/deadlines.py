@@ -43,6 +43,14 @@ class Obligation(models.TextChoices):
         "position_carrier_approval",
         _("Approve a position change (carrier)"),
     )
+    INSPECTION_PLAN_APPROVAL = (
+        "inspection_plan_approval",
+        _("Approve an inspection plan"),
+    )
+    INSPECTION_PLAN_REVISION = (
+        "inspection_plan_revision",
+        _("Resubmit a returned inspection plan"),
+    )
 
 
 class DeadlineUnit(models.TextChoices):

@@ -44,6 +44,10 @@ class FlowStep(models.TextChoices):
     FAULTS_DISPATCH = "faults.dispatch", _("Fault ticket: dispatch")
     FAULTS_ACCEPT = "faults.accept", _("Fault ticket: accept (company)")
     FAULTS_CONFIRM = "faults.confirm", _("Fault ticket: confirm the repair")
+    INSPECTION_APPROVAL = (
+        "inspection.approval",
+        _("Inspection plan: approve or return"),
+    )
 
 
 # Steps a company's own people take (``company_scoped`` in workflows.steps).

@@ -16,7 +16,8 @@ TIERS = ("core_city", "delta", "other", "remote")
 
 
 # (obligation, amount, unit) of the flows' human steps; also added to existing
-# databases by home/migrations/0012_flow_step_obligations.py.
+# databases by home/migrations/0012_flow_step_obligations.py
+# (and 0016_inspection_obligations.py for the inspection plan's steps).
 FLOW_STEP_DEADLINES = (
     ("staff_change_review", 3, "working_days"),
     ("staff_change_exception", 3, "working_days"),
@@ -25,6 +26,8 @@ FLOW_STEP_DEADLINES = (
     ("temp_lead_acknowledgement", 4, "hours"),
     ("position_company_approval", 2, "working_days"),
     ("position_carrier_approval", 3, "working_days"),
+    ("inspection_plan_approval", 5, "working_days"),
+    ("inspection_plan_revision", 3, "working_days"),
 )
 
 
@@ -43,6 +46,7 @@ STEP_GROUPS = (
     ("faults.dispatch", "monitoring_centre"),
     ("faults.accept", "contractor_engineer"),
     ("faults.confirm", "carrier_admin"),
+    ("inspection.approval", "maintenance_manager"),
 )
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "workflows.position",
     "workflows.faults",
     "workflows.site_access",
+    "workflows.inspection",
     "workflows.api",
     "training",
     "home",

@@ -120,7 +120,8 @@ def test_editor_offers_only_registered_kinds(admin, visit_page):
     assert b'value="test_visit"' in html
     assert b'value="staff_change"' in html  # registered by its flow app
     assert b'value="site_access"' in html
-    assert b'value="inspection"' not in html  # no flow registers it yet
+    assert b'value="inspection_plan"' in html  # registered by workflows.inspection
+    assert b'value="inspection"' not in html
 
 
 def test_submissions_are_listed_in_the_wagtail_forms_admin_for_superusers(

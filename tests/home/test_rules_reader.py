@@ -35,6 +35,8 @@ def test_seeded_rules_hold_the_values_of_the_documents():
         "temp_lead_acknowledgement": (4, "hours"),
         "position_company_approval": (2, "working_days"),
         "position_carrier_approval": (3, "working_days"),
+        "inspection_plan_approval": (5, "working_days"),
+        "inspection_plan_revision": (3, "working_days"),
     }
     assert rules.deadlines.weekly_report_weekday == 0
     assert rules.deadlines.monthly_report_day == 3

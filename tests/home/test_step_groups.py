@@ -39,6 +39,7 @@ BEFORE = {
     "faults.dispatch": Role.MONITORING_CENTRE,
     "faults.accept": Role.CONTRACTOR_ENGINEER,
     "faults.confirm": Role.CARRIER_ADMIN,
+    "inspection.approval": Role.MAINTENANCE_MANAGER,
 }
 
 

@@ -114,6 +114,7 @@ def server_error(request, exc: Exception):
 
 def _mount_routers() -> None:
     from ..faults.api import router as faults_router
+    from ..inspection.api import router as inspection_router
     from ..leave.api import router as leave_router
     from ..position.api import router as position_router
     from ..site_access.api import router as site_access_router
@@ -132,6 +133,7 @@ def _mount_routers() -> None:
     api.add_router("/upgrades", upgrade_router)
     api.add_router("/faults", faults_router)
     api.add_router("/site-visits", site_access_router)
+    api.add_router("/inspection-plans", inspection_router)
 
 
 _mount_routers()

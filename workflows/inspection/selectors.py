@@ -1,0 +1,52 @@
+"""Reads of inspections, always scoped to the user asking."""
+
+from django.db.models import Q, QuerySet
+
+from home.models import ChecklistTemplate
+from workflows.selectors import flow_requests_for_user
+
+from .models import InspectionPlan
+
+
+def inspection_templates(site) -> list[ChecklistTemplate]:
+    """The published inspection checklists (not pre-work ones) of the site's kind."""
+    templates = ChecklistTemplate.objects.filter(
+        site_kind=site.kind, pre_work=False, live=True
+    )
+    return list(templates.order_by("code"))
+
+
+def plans_for(user) -> QuerySet[InspectionPlan]:
+    return flow_requests_for_user(user, InspectionPlan).select_related("region")
+
+
+def rows_for(user) -> QuerySet:
+    """Planned inspections of approved plans ``user`` may see (own company's)."""
+    from .models import PlanRow
+
+    visible = plans_for(user).filter(outcome="approved").values("pk")
+    rows = PlanRow.objects.filter(plan__in=visible)
+    return rows.select_related("plan", "plan__company", "site", "template")
+
+
+def due_rows_for(user, *, today) -> QuerySet:
+    """Inspections not yet submitted whose month has come, oldest month first."""
+    rows = rows_for(user).filter(plan__year=today.year, month__lte=today.month)
+    rows = rows.filter(Q(execution__isnull=True) | Q(execution__submitted_at=None))
+    return rows.select_related("execution").order_by("month", "site__code", "pk")
+
+
+def findings_for(user) -> QuerySet:
+    """Findings of the user's company; the carrier sees every company's."""
+    from registry.roles import is_carrier
+    from registry.selectors import company_of
+
+    from .models import Finding
+
+    findings = Finding.objects.select_related("company", "site", "execution__row__plan")
+    if is_carrier(user):
+        return findings
+    company = company_of(user)
+    if company is None:
+        return findings.none()
+    return findings.filter(company_id=company.pk)

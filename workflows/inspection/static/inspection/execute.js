@@ -1,0 +1,24 @@
+// Save each checklist item without leaving the page; without JS the forms post.
+(function () {
+  "use strict";
+  document.querySelectorAll("form[data-item-form]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var status = form.querySelector("[data-status]");
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          status.textContent = data.ok
+            ? form.dataset.savedText + (data.finding ? " · " + data.finding : "")
+            : data.error;
+          form.closest("li").toggleAttribute("data-saved", data.ok);
+        })
+        .catch(function () { form.submit(); });
+    });
+  });
+})();
