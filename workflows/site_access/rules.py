@@ -123,3 +123,13 @@ def outsider_problems(outsider: dict) -> dict[str, str]:
 def added_asset_problems(row: dict) -> dict[str, str]:
     """What is missing of one piece of equipment brought in, by field."""
     return {n: m for n, m in ASSET_NEEDS.items() if not str(row.get(n) or "").strip()}
+
+
+def rows_validate(rows, *, check: Callable, field: str, message) -> None:
+    """Raise ``message`` on ``field`` for the first row ``check`` finds fault
+    with, naming the row's number and its first problem."""
+    for row, values in enumerate(rows, 1):
+        problems = check(values)
+        if problems:
+            problem = next(iter(problems.values()))
+            raise ValidationError({field: message % {"row": row, "problem": problem}})

@@ -62,12 +62,12 @@ def visit_validate(*, user, data: SiteVisitInput) -> None:
     if not data.staff and not data.outsiders:
         raise ValidationError({"staff": rules.NO_VISITORS})
     rules.company_validate(people=data.staff, company_id=company.pk, field="staff")
-    for row, outsider in enumerate(data.outsiders, 1):
-        problems = rules.outsider_problems(outsider)
-        if problems:
-            problem = next(iter(problems.values()))
-            message = OUTSIDER_ROW % {"row": row, "problem": problem}
-            raise ValidationError({"outsiders": message})
+    rules.rows_validate(
+        data.outsiders,
+        check=rules.outsider_problems,
+        field="outsiders",
+        message=OUTSIDER_ROW,
+    )
     rules.escort_validate(outsiders=len(data.outsiders), escort=data.escort)
     if data.escort is not None:
         rules.company_validate(

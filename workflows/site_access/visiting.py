@@ -125,14 +125,13 @@ def ledger_changes_validate(*, visit: SiteVisit, data: CheckOut) -> list[Asset]:
     removed = list(visit_assets(visit).filter(pk__in=ids, removed=False))
     if len(removed) != len(ids):
         raise ValidationError({"removed_assets": ASSET_NOT_HERE})
-    tags = []
-    for row, asset in enumerate(data.added_assets, 1):
-        problems = rules.added_asset_problems(asset)
-        if problems:
-            problem = next(iter(problems.values()))
-            message = ADDED_ROW % {"row": row, "problem": problem}
-            raise ValidationError({"added_assets": message})
-        tags.append(str(asset["tag"]).strip())
+    rules.rows_validate(
+        data.added_assets,
+        check=rules.added_asset_problems,
+        field="added_assets",
+        message=ADDED_ROW,
+    )
+    tags = [str(asset["tag"]).strip() for asset in data.added_assets]
     taken = set(Asset.objects.filter(tag__in=tags).values_list("tag", flat=True))
     taken |= {tag for tag in tags if tags.count(tag) > 1}
     if taken:
