@@ -135,7 +135,7 @@ def test_a_visit_on_a_phone_from_filing_to_check_out(server, ready, language):
             shot(on_site, step, language)
             with on_site.expect_navigation():
                 button.click()
-        expect(on_site.locator("[data-visitor]")).to_contain_text("张伟")
+        expect(on_site.locator("[data-visitor]").first).to_contain_text("张伟")
         shot(on_site, "closed", language)
     visit = SiteVisit.objects.get(pk=visit_id)
     assert visit.outcome == "approved" and visit.finished is not None
