@@ -190,6 +190,7 @@ class Asset(models.Model):
 
     tag = models.CharField(_("asset label"), max_length=60, unique=True)
     name = models.CharField(_("description"), max_length=120)
+    serial = models.CharField(_("serial number"), max_length=60, blank=True)
     site = models.ForeignKey(
         Site, on_delete=models.PROTECT, related_name="assets", verbose_name=_("site")
     )
@@ -235,6 +236,16 @@ class AssetEvent(models.Model):
     old_label = models.CharField(_("old label"), max_length=60, blank=True)
     new_label = models.CharField(_("new label"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # The request the change was made in (a site visit's check-out), if any.
+    process = models.ForeignKey(
+        "viewflow.Process",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="asset_events",
+        verbose_name=_("request"),
+    )
+    reference = models.CharField(_("request reference"), max_length=30, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]

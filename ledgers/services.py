@@ -104,11 +104,19 @@ def asset_change(
     tag: str = "",
     note: str = "",
     at=None,
+    process=None,
 ) -> AssetEvent:
-    """Record one change of ``asset`` and apply it (move, remove, relabel)."""
+    """Record one change of ``asset`` and apply it (move, remove, relabel).
+
+    ``process``: the request the change was made in (a site visit), whose
+    reference the event keeps.
+    """
     at = at or timezone.now()
     asset = Asset.objects.select_for_update().get(pk=asset.pk)
     event = AssetEvent(asset=asset, kind=kind, at=at, by=by, note=note)
+    if process is not None:
+        event.process_id = process.pk
+        event.reference = str(getattr(process, "reference", "") or "")
     Kind = AssetEvent.Kind
     if kind == Kind.MOVED:
         if site is None or site.pk == asset.site_id:
@@ -135,7 +143,30 @@ def asset_change(
 
 
 @transaction.atomic
-def asset_add(*, site: Site, tag: str, name: str, agreed_on, by, at=None) -> Asset:
-    asset = Asset.objects.create(site=site, tag=tag, name=name, agreed_on=agreed_on)
-    asset_change(asset=asset, kind=AssetEvent.Kind.ADDED, by=by, at=at)
+def asset_add(
+    *,
+    site: Site,
+    tag: str,
+    name: str,
+    agreed_on,
+    by,
+    serial: str = "",
+    at=None,
+    process=None,
+    note: str = "",
+) -> Asset:
+    """A new asset on ``site``, with its ``added`` event; a taken label is refused."""
+    if Asset.objects.filter(tag=tag).exists():
+        raise ValidationError({"tag": rules.ASSET_LABEL_TAKEN})
+    asset = Asset(site=site, tag=tag, name=name, serial=serial, agreed_on=agreed_on)
+    asset.full_clean()
+    asset.save()
+    asset_change(
+        asset=asset,
+        kind=AssetEvent.Kind.ADDED,
+        by=by,
+        at=at,
+        process=process,
+        note=note,
+    )
     return asset

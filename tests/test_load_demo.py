@@ -238,7 +238,21 @@ def test_demo_has_ledgers_in_every_state(demo_day):
     assert KeyLoan.objects.filter(returned_at__isnull=False).count() == 2
     kinds = set(AssetEvent.objects.values_list("kind", flat=True))
     assert kinds == set(AssetEvent.Kind.values)
-    assert Asset.objects.filter(removed=True).count() == 1
+    assert Asset.objects.filter(removed=True).count() == 2
+
+
+def test_a_demo_visit_with_outside_visitors_changed_the_asset_ledger(demo_day):
+    from workflows.site_access.models import SiteVisit
+
+    events = AssetEvent.objects.exclude(process=None).select_related("asset")
+    assert sorted((e.asset.tag, e.kind) for e in events) == [
+        ("FA-XL-0003", "removed"),
+        ("FA-XL-0004", "added"),
+    ]
+    visit = SiteVisit.objects.get(pk=events[0].process_id)
+    assert visit.equipment_change and visit.finished is not None
+    assert visit.visitors.filter(staff=None).exists()
+    assert {e.reference for e in events} == {visit.reference}
 
 
 @pytest.mark.django_db

@@ -163,6 +163,10 @@ class ChecklistItem(RuleRow):
     def label(self) -> str:
         return _in_language(self.label_zh, self.label_en)
 
+    @property
+    def help(self) -> str:
+        return _in_language(self.help_zh, self.help_en)
+
     def clean(self):
         if not self.key:
             self.key = safe_snake_case(self.label_en or self.label_zh)[:60]

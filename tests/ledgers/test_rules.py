@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from ledgers import rules, services
-from ledgers.models import AssetEvent, KeyLoan, PartState
+from ledgers.models import Asset, AssetEvent, KeyLoan, PartState
 from registry.models import StaffMember
 
 from .conftest import local
@@ -163,6 +163,22 @@ def test_asset_history_records_each_change(asset_a, site_b, carrier_admin):
     assert (label.old_label, label.new_label) == ("FA-A-001", "FA-A-009")
     with pytest.raises(ValidationError):
         services.asset_change(asset=asset_a, kind=Kind.REMOVED, by=carrier_admin)
+
+
+def test_adding_an_asset_with_a_taken_label_is_refused_and_writes_nothing(
+    asset_a, site_a, carrier_admin
+):
+    with pytest.raises(ValidationError) as refused:
+        services.asset_add(
+            site=site_a,
+            tag="FA-A-001",
+            name="UPS",
+            serial="SN-1",
+            agreed_on=asset_a.agreed_on,
+            by=carrier_admin,
+        )
+    assert refused.value.message_dict == {"tag": [str(rules.ASSET_LABEL_TAKEN)]}
+    assert Asset.objects.count() == 1 and not AssetEvent.objects.exists()
 
 
 def test_a_racing_second_sign_out_is_refused_by_the_constraint(

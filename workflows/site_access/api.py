@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Router, Status
 from ninja.pagination import paginate
 
+from ledgers.models import AssetEvent
 from registry.selectors import sites_for_user, staff_for_user
 from workflows.api.actions import register_action_handler
 from workflows.api.errors import WRITES, answers
@@ -64,8 +65,18 @@ def visit_out(visit: SiteVisit, with_history: bool = True) -> dict:
             }
             for v in visit.visitors.all()
         ],
+        "asset_events": asset_events_out(visit) if with_history else [],
         "history": history_out(visit) if with_history else [],
     }
+
+
+def asset_events_out(visit: SiteVisit) -> list[dict]:
+    """The ledger changes the visit's check-out wrote."""
+    events = AssetEvent.objects.filter(process_id=visit.pk).select_related("asset")
+    return [
+        {"asset_id": e.asset_id, "tag": e.asset.tag, "kind": e.kind}
+        for e in events.order_by("pk")
+    ]
 
 
 @router.get("", response=answers({200: list[SiteVisitOut]}), summary="Visits I may see")
@@ -181,18 +192,21 @@ def check_out(request, visit_id: PathId, payload: CheckOutIn):
         work_done=payload.work_done,
         equipment_notes=payload.equipment_notes,
         items_open=payload.items_open,
+        removed_asset_ids=list(payload.removed_asset_ids),
+        added_assets=[row.dict() for row in payload.added_assets],
     )
-    return _act(
-        request,
-        visit_id,
-        "check_out",
-        lambda a: visiting.check_out(
-            visit=a.process,
-            task=a.task,
-            user=request.user,
-            data=data,
-        ),
-    )
+    with input_names(removed_assets="removed_asset_ids"):
+        return _act(
+            request,
+            visit_id,
+            "check_out",
+            lambda a: visiting.check_out(
+                visit=a.process,
+                task=a.task,
+                user=request.user,
+                data=data,
+            ),
+        )
 
 
 def decide_by_api(activation, user, action, comment):

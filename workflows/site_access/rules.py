@@ -8,6 +8,7 @@ named in the message. ``visitor_block_reasons`` takes further ``gates``
 (``person -> message or None``), so a training rule can join later.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
@@ -27,6 +28,21 @@ VISITOR_ON_LEAVE = _("%(name)s is on leave during the visit.")
 OTHER_COMPANY = _("%(name)s is not on your company's roster.")
 ESCORT_NEEDED = _("Outside visitors need an escort from your roster.")
 NO_VISITORS = _("Name at least one visitor.")
+OUTSIDER_NEEDS = {
+    "name": _("Give the visitor's name."),
+    "company_name": _("Give the visitor's company."),
+    "id_number": _("Give the visitor's ID number."),
+    "phone": _("Give the visitor's phone number."),
+}
+ASSET_NEEDS = {
+    "name": _("Give the kind or model of the equipment."),
+    "serial": _("Give the equipment's serial number."),
+    "tag": _("Give the asset label stuck on the equipment."),
+}
+ID_NUMBER_INVALID = _("An ID number has 6 to 30 letters and digits.")
+PHONE_INVALID = _("A phone number has 5 to 20 digits (+, - and spaces allowed).")
+ID_NUMBER = re.compile(r"[0-9A-Za-z]{6,30}")
+PHONE = re.compile(r"\+?[0-9][0-9 -]{3,}[0-9]")
 
 Gate = Callable[[StaffMember], object]
 
@@ -89,3 +105,31 @@ def company_validate(
 def escort_validate(*, outsiders: int, escort: StaffMember | None) -> None:
     if outsiders and escort is None:
         raise ValidationError({"escort": ESCORT_NEEDED})
+
+
+def outsider_problems(outsider: dict) -> dict[str, str]:
+    """What is wrong with one outside visitor, by field; empty when nothing."""
+    values = {name: str(outsider.get(name) or "").strip() for name in OUTSIDER_NEEDS}
+    problems = {name: OUTSIDER_NEEDS[name] for name, v in values.items() if not v}
+    if values["id_number"] and not ID_NUMBER.fullmatch(values["id_number"]):
+        problems["id_number"] = ID_NUMBER_INVALID
+    phone = values["phone"]
+    digits = sum(c.isdigit() for c in phone)
+    if phone and not (PHONE.fullmatch(phone) and 5 <= digits <= 20):
+        problems["phone"] = PHONE_INVALID
+    return problems
+
+
+def added_asset_problems(row: dict) -> dict[str, str]:
+    """What is missing of one piece of equipment brought in, by field."""
+    return {n: m for n, m in ASSET_NEEDS.items() if not str(row.get(n) or "").strip()}
+
+
+def rows_validate(rows, *, check: Callable, field: str, message) -> None:
+    """Raise ``message`` on ``field`` for the first row ``check`` finds fault
+    with, naming the row's number and its first problem."""
+    for row, values in enumerate(rows, 1):
+        problems = check(values)
+        if problems:
+            problem = next(iter(problems.values()))
+            raise ValidationError({field: message % {"row": row, "problem": problem}})

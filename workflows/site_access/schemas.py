@@ -35,6 +35,12 @@ class VisitorOut(Schema):
     checked_out_at: datetime | None
 
 
+class AssetEventOut(Schema):
+    asset_id: int
+    tag: str
+    kind: str
+
+
 class SiteVisitOut(RequestOut):
     site_id: int
     site: str
@@ -52,6 +58,7 @@ class SiteVisitOut(RequestOut):
     equipment_notes: str
     items_open: str
     visitors: list[VisitorOut]
+    asset_events: list[AssetEventOut] = []
     history: list[TransitionOut]
 
 
@@ -69,8 +76,16 @@ class CheckInIn(Schema):
     times: items(VisitorTimeIn, 50)
 
 
+class AddedAssetIn(Schema):
+    name: text(120)
+    serial: text(60)
+    tag: text(60)
+
+
 class CheckOutIn(Schema):
     times: items(VisitorTimeIn, 50) = []
     work_done: Reason
     equipment_notes: Reason = ""
     items_open: Reason = ""
+    removed_asset_ids: items(Id, 50) = []
+    added_assets: items(AddedAssetIn, 20) = []

@@ -3,6 +3,7 @@ from datetime import datetime
 from django.db.models import QuerySet
 
 from home.models import ChecklistTemplate
+from ledgers.models import Asset
 from registry.calendar import CALENDAR_ZONE
 from workflows.leave.models import Leave
 from workflows.selectors import flow_requests_for_user
@@ -10,14 +11,34 @@ from workflows.selectors import flow_requests_for_user
 from .models import SiteVisit
 
 
+def _prework(kinds) -> QuerySet[ChecklistTemplate]:
+    templates = ChecklistTemplate.objects.filter(
+        site_kind__in=kinds, pre_work=True, live=True
+    )
+    return templates.order_by("code")
+
+
 def prework_checklist(site) -> ChecklistTemplate | None:
     """The published pre-work safety checklist of the site's kind, if any."""
     if site is None:
         return None
-    templates = ChecklistTemplate.objects.filter(
-        site_kind=site.kind, pre_work=True, live=True
-    )
-    return templates.order_by("code").first()
+    return _prework([site.kind]).first()
+
+
+def prework_checklists(kinds) -> dict[str, ChecklistTemplate]:
+    """The pre-work checklist of each of ``kinds`` that has one, with its items."""
+    chosen: dict[str, ChecklistTemplate] = {}
+    for template in _prework(kinds).prefetch_related("items"):
+        chosen.setdefault(template.site_kind, template)
+    return chosen
+
+
+def visit_assets(visit) -> QuerySet[Asset]:
+    """The site's fixed assets, of the visit's company only (the site's
+    maintainer): none of another company's is ever offered or accepted."""
+    return Asset.objects.filter(
+        site_id=visit.site_id, site__maintained_by_id=visit.company_id
+    ).order_by("tag")
 
 
 def on_leave_ids(*, person_ids, start: datetime, end: datetime) -> set[int]:

@@ -23,14 +23,12 @@ ADD_PERMISSION = "site_access.add_sitevisit"
 NOT_ALLOWED = _("Only a contractor's manager or engineer files site visits.")
 NOT_YOUR_SITE = _("Choose a site your company maintains.")
 ACKNOWLEDGE = _("Acknowledge the site's pre-work safety checklist.")
-OUTSIDER_INCOMPLETE = _(
-    "Give each outside visitor's name, company, ID number and phone."
-)
+OUTSIDER_ROW = _("Outside visitor %(row)s: %(problem)s")
 COMMENT_REQUIRED = _("Give a reason for rejecting.")
 BLOCKED = _("Cannot approve: %(reasons)s")
 UNKNOWN_DECISION = _("Choose approve or reject.")
 SUMMARY = _("Visit to %(site)s, %(day)s")
-OUTSIDER_FIELDS = ("name", "company_name", "id_number", "phone")
+OUTSIDER_FIELDS = tuple(rules.OUTSIDER_NEEDS)
 
 
 @dataclass
@@ -64,9 +62,12 @@ def visit_validate(*, user, data: SiteVisitInput) -> None:
     if not data.staff and not data.outsiders:
         raise ValidationError({"staff": rules.NO_VISITORS})
     rules.company_validate(people=data.staff, company_id=company.pk, field="staff")
-    for outsider in data.outsiders:
-        if not all(str(outsider.get(name, "")).strip() for name in OUTSIDER_FIELDS):
-            raise ValidationError({"outsiders": OUTSIDER_INCOMPLETE})
+    rules.rows_validate(
+        data.outsiders,
+        check=rules.outsider_problems,
+        field="outsiders",
+        message=OUTSIDER_ROW,
+    )
     rules.escort_validate(outsiders=len(data.outsiders), escort=data.escort)
     if data.escort is not None:
         rules.company_validate(

@@ -1,11 +1,15 @@
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from workflows.rows import RowsField, rows_clean, rows_formset
 from workflows.views import TaskPageView
 
 from . import services, visiting
 from .models import SiteVisit
+from .rows import AddedAssetForm
+from .selectors import visit_assets
 
 TIME_INPUT = {"type": "datetime-local", "class": "thumb"}
 
@@ -68,9 +72,35 @@ class VisitorTimesForm(forms.Form):
         return {v.pk: self.cleaned_data.get(f"visitor_{v.pk}") for v in self.visitors}
 
 
+class AssetChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return format_html(
+            "{} <span data-user-text>{}</span>{}",
+            obj.tag,
+            obj.name,
+            f" · {obj.serial}" if obj.serial else "",
+        )
+
+
 class CheckOutForm(VisitorTimesForm):
+    """Times, the work done and, for a visit that changes equipment at a site
+    with an asset ledger, the assets taken out and the pieces brought in."""
+
     work_done = forms.CharField(
         label=_("Work actually done"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    removed_assets = AssetChoice(
+        label=_("Assets taken out"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick each asset of the site that was removed."),
+    )
+    added_assets = RowsField(
+        label=_("Equipment brought in"),
+        legend=_("New equipment"),
+        add_label=_("Add equipment"),
+        help_text=_("Each piece is added to the site's asset ledger."),
     )
     equipment_notes = forms.CharField(
         label=_("Equipment added or removed"),
@@ -83,6 +113,33 @@ class CheckOutForm(VisitorTimesForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args, visit, **kwargs):
+        super().__init__(*args, **kwargs)
+        assets = visit_assets(visit)
+        self.ledger = visit.equipment_change and assets.exists()
+        if not self.ledger:
+            del self.fields["removed_assets"], self.fields["added_assets"]
+            return
+        self.fields["removed_assets"].queryset = assets.filter(removed=False)
+        self.added_rows = rows_formset(
+            AddedAssetForm, prefix="added", data=self.data if self.is_bound else None
+        )
+        self.fields["added_assets"].widget.formset = self.added_rows
+        notes = self.fields["equipment_notes"]
+        notes.label = _("Other equipment notes")
+        notes.help_text = _("Anything the ledger rows above do not say.")
+
+    def clean_added_assets(self):
+        return rows_clean(self.added_rows)
+
+    def ledger_changes(self) -> dict:
+        if not self.ledger:
+            return {}
+        return {
+            "removed_asset_ids": [a.pk for a in self.cleaned_data["removed_assets"]],
+            "added_assets": self.cleaned_data["added_assets"],
+        }
 
 
 class CheckInView(TaskPageView):
@@ -116,7 +173,8 @@ class CheckOutView(CheckInView):
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["visitors"] = [v for v in kwargs["visitors"] if v.checked_in_at]
-        return {**kwargs, "label": _("checked out at")}
+        visit = self.request_obj.coerced
+        return {**kwargs, "label": _("checked out at"), "visit": visit}
 
     def complete(self, form, activation):
         data = visiting.CheckOut(
@@ -124,6 +182,7 @@ class CheckOutView(CheckInView):
             work_done=form.cleaned_data["work_done"],
             equipment_notes=form.cleaned_data["equipment_notes"],
             items_open=form.cleaned_data["items_open"],
+            **form.ledger_changes(),
         )
         visiting.check_out(
             visit=activation.process,

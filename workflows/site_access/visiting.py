@@ -1,13 +1,17 @@
 """On the day: visitors check in and out; a visit past its window is overdue."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.rules import current_rules
+from ledgers import services as ledger
+from ledgers.models import Asset, AssetEvent
+from registry.calendar import CALENDAR_ZONE
 from workflows.live.events import publish_on_commit
 from workflows.live.groups import auth_group, company_group, user_group
 from workflows.notes import NoteMessage
@@ -15,9 +19,16 @@ from workflows.services import transition_record
 
 from . import rules
 from .models import SiteVisit, Visitor
+from .selectors import visit_assets
 
 NOBODY_IN = _("Check in at least one visitor.")
 WORK_DONE_NEEDED = _("Say what work was done.")
+NO_EQUIPMENT_CHANGE = _(
+    "This visit was filed without equipment changes: note them in the text instead."
+)
+ASSET_NOT_HERE = _("Choose assets of this site from the list.")
+ADDED_ROW = _("Equipment %(row)s: %(problem)s")
+LABEL_TAKEN = _("Another asset already has the label %(tag)s.")
 OVERDUE = NoteMessage(
     "site_access.overdue",
     _("Still open after its window, which ended at %(end)s."),
@@ -33,6 +44,8 @@ class CheckOut:
     work_done: str
     equipment_notes: str = ""
     items_open: str = ""
+    removed_asset_ids: list[int] = field(default_factory=list)
+    added_assets: list[dict] = field(default_factory=list)  # name, serial, tag
 
 
 def check_in(*, visit: SiteVisit, task, user, times: dict) -> None:
@@ -60,11 +73,17 @@ def check_in(*, visit: SiteVisit, task, user, times: dict) -> None:
     )
 
 
+@transaction.atomic
 def check_out(*, visit: SiteVisit, task, user, data: CheckOut) -> None:
-    """Everyone who came in leaves; the report of the work closes the visit."""
+    """Everyone who came in leaves; the report of the work closes the visit.
+
+    Equipment taken out or brought in is written to the site's asset ledger
+    in the same transaction: a refusal anywhere writes nothing.
+    """
     if not data.work_done.strip():
         raise ValidationError({"work_done": WORK_DONE_NEEDED})
     now = timezone.now()
+    removed = ledger_changes_validate(visit=visit, data=data)
     for visitor in _visitors(visit):
         if visitor.checked_in_at is None:
             continue
@@ -91,7 +110,57 @@ def check_out(*, visit: SiteVisit, task, user, data: CheckOut) -> None:
             "due_at",
         ]
     )
+    ledger_write(visit=visit, user=user, removed=removed, added=data.added_assets)
     transition_record(request=visit, action="checked_out", actor=user, task=task)
+
+
+def ledger_changes_validate(*, visit: SiteVisit, data: CheckOut) -> list[Asset]:
+    """The assets to mark removed (of the visit's site and company, still on
+    the ledger); raises on a stranger, an incomplete row or a taken label."""
+    if not (data.removed_asset_ids or data.added_assets):
+        return []
+    if not visit.equipment_change:
+        raise ValidationError({"removed_assets": NO_EQUIPMENT_CHANGE})
+    ids = set(data.removed_asset_ids)
+    removed = list(visit_assets(visit).filter(pk__in=ids, removed=False))
+    if len(removed) != len(ids):
+        raise ValidationError({"removed_assets": ASSET_NOT_HERE})
+    rules.rows_validate(
+        data.added_assets,
+        check=rules.added_asset_problems,
+        field="added_assets",
+        message=ADDED_ROW,
+    )
+    tags = [str(asset["tag"]).strip() for asset in data.added_assets]
+    taken = set(Asset.objects.filter(tag__in=tags).values_list("tag", flat=True))
+    taken |= {tag for tag in tags if tags.count(tag) > 1}
+    if taken:
+        raise ValidationError({"added_assets": LABEL_TAKEN % {"tag": min(taken)}})
+    return removed
+
+
+def ledger_write(*, visit: SiteVisit, user, removed, added) -> None:
+    """One asset event per piece, each referencing the visit."""
+    now = timezone.now()
+    for asset in removed:
+        ledger.asset_change(
+            asset=asset,
+            kind=AssetEvent.Kind.REMOVED,
+            by=user,
+            at=now,
+            process=visit,
+        )
+    for row in added:
+        ledger.asset_add(
+            site=visit.site,
+            tag=str(row["tag"]).strip(),
+            name=str(row["name"]).strip(),
+            serial=str(row["serial"]).strip(),
+            agreed_on=now.astimezone(CALENDAR_ZONE).date(),
+            by=user,
+            at=now,
+            process=visit,
+        )
 
 
 def _visitors(visit: SiteVisit) -> list[Visitor]:

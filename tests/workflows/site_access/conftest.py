@@ -66,6 +66,7 @@ def file_visit(engineer_a, site_a, visitor_a, prework):
             outsiders=list(outsiders),
             escort=escort,
             cabinets="A03",
+            equipment_change=extra.pop("equipment_change", False),
             checklist_acknowledged=extra.pop("checklist_acknowledged", True),
         )
         return visit_submit(user=user or engineer_a, data=data)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from workflows.site_access import rules
+from workflows.site_access import rules, services
 from workflows.site_access.models import SiteVisit
 
 from ..api_clients import API, bearer, list_queries, post_json
@@ -35,8 +35,8 @@ def test_a_visit_goes_through_the_api_from_filing_to_check_out(
     outsider = {
         "name": "周立",
         "company_name": "华为",
-        "id_number": "3301",
-        "phone": "137",
+        "id_number": "330102198805061234",
+        "phone": "13757120086",
     }
     filed = post_json(
         engineer,
@@ -130,7 +130,12 @@ def test_a_blocked_visitor_is_named_in_the_422(
         (
             {
                 "outsiders": [
-                    {"name": "a", "company_name": "b", "id_number": "c", "phone": "d"}
+                    {
+                        "name": "a",
+                        "company_name": "b",
+                        "id_number": "C123456",
+                        "phone": "13900000000",
+                    }
                 ]
             },
             "escort_id",
@@ -231,3 +236,22 @@ def test_the_schema_lists_every_action():
         "/site-visits/{visit_id}/check-out",
     ):
         assert f"/api/v1{path}" in paths
+
+
+def test_an_outsider_without_an_id_number_is_refused(
+    clock, engineer_a, site_a, visitor_a, prework
+):
+    outsider = {"name": "周立", "company_name": "华为", "id_number": "", "phone": "137"}
+    answer = post_json(
+        bearer(engineer_a),
+        VISITS,
+        payload(site_a, [visitor_a], outsiders=[outsider], escort_id=visitor_a.pk),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert answer.status_code == 422
+    message = services.OUTSIDER_ROW % {
+        "row": 1,
+        "problem": rules.OUTSIDER_NEEDS["id_number"],
+    }
+    assert answer.json()["errors"]["outsiders"] == [str(message)]
+    assert not SiteVisit.objects.exists()

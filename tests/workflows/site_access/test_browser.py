@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 from viewflow.workflow.models import Task
 
+from ledgers.models import AssetEvent
 from registry.roles import Role
 from workflows.site_access.models import SiteVisit
 
@@ -48,8 +49,15 @@ def ready(
     make_user,
 ):
     from fixtures import checklists
+    from ledgers.models import Asset
 
     checklists.load()
+    Asset.objects.create(
+        tag="FA-GZ-0001",
+        name="开关电源",
+        site=site_a,
+        agreed_on=datetime.date(2026, 1, 5),
+    )
     engineer = make_user(Role.CONTRACTOR_ENGINEER, company_a, username="eng")
     StaffMemberFactory(
         company=company_a,
@@ -84,7 +92,18 @@ def test_a_visit_on_a_phone_from_filing_to_check_out(server, ready, language):
         end = start + datetime.timedelta(hours=2)
         page.fill("#id_window_end", end.strftime("%Y-%m-%dT%H:%M"))
         page.check("#id_staff_0")
+        # The checklist of the chosen site's kind, item by item.
+        expect(page.locator("[data-checklist-item]").first).to_be_visible()
+        # An outside visitor: the spare rows appear one by one on "Add".
+        expect(page.locator("input[name='outsiders-0-name']")).to_be_hidden()
+        page.click("[data-row-add]")
+        page.fill("input[name='outsiders-0-name']", "周立")
+        page.fill("input[name='outsiders-0-company_name']", "华为技术有限公司")
+        page.fill("input[name='outsiders-0-id_number']", "330102198805061234")
+        page.fill("input[name='outsiders-0-phone']", "13757120086")
+        page.select_option("#id_escort", index=1)
         page.fill("#id_planned_work", "更换电源模块")
+        page.check("#id_equipment_change")
         page.check("#id_checklist_acknowledged")
         for field in page.locator("input[type=text]").all():
             if not field.input_value() and field.get_attribute("required") is not None:
@@ -103,19 +122,30 @@ def test_a_visit_on_a_phone_from_filing_to_check_out(server, ready, language):
         on_site = page_of(browser, server, engineer, "/", **options)
         for step in ("check-in", "check-out"):
             on_site.goto(f"/requests/{visit_id}/tasks/{_open_task(visit_id)}/")
-            expect(on_site.locator(".visitor strong")).to_contain_text("张伟")
+            expect(on_site.locator(".visitor strong").first).to_contain_text("张伟")
             if step == "check-out":
                 on_site.fill("#id_work_done", "更换电源模块一块")
+                on_site.check("input[name=removed_assets]")
+                on_site.click("[data-row-add]")
+                on_site.fill("input[name='added-0-name']", "PSU-48V 整流模块")
+                on_site.fill("input[name='added-0-serial']", "SN-PSU-9")
+                on_site.fill("input[name='added-0-tag']", "FA-GZ-0002")
             button = on_site.locator("button.thumb-button")
             assert button.bounding_box()["height"] >= 44
             shot(on_site, step, language)
             with on_site.expect_navigation():
                 button.click()
-        expect(on_site.locator("[data-visitor]")).to_contain_text("张伟")
+        expect(on_site.locator("[data-visitor]").first).to_contain_text("张伟")
         shot(on_site, "closed", language)
     visit = SiteVisit.objects.get(pk=visit_id)
     assert visit.outcome == "approved" and visit.finished is not None
-    assert visit.visitors.get().checked_out_at is not None
+    assert [v.name for v in visit.visitors.filter(staff=None)] == ["周立"]
+    assert all(v.checked_out_at for v in visit.visitors.all())
+    events = AssetEvent.objects.filter(process_id=visit_id).order_by("pk")
+    assert [(e.asset.tag, e.kind) for e in events] == [
+        ("FA-GZ-0001", "removed"),
+        ("FA-GZ-0002", "added"),
+    ]
 
 
 def off_loop(read):

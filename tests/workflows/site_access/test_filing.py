@@ -23,6 +23,23 @@ def local(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
 
 
+OUTSIDER_FIELDS = ("name", "company_name", "id_number", "phone")
+
+
+def outsider_rows(*rows, total=None) -> dict:
+    """The POST data of the outside visitors' rows (a Django formset)."""
+    data = {
+        "outsiders-TOTAL_FORMS": str(total or max(len(rows), 2)),
+        "outsiders-INITIAL_FORMS": "0",
+        "outsiders-MIN_NUM_FORMS": "0",
+        "outsiders-MAX_NUM_FORMS": "20",
+    }
+    for index, row in enumerate(rows):
+        for name, value in zip(OUTSIDER_FIELDS, row, strict=True):
+            data[f"outsiders-{index}-{name}"] = value
+    return data
+
+
 def form(site, people, start_in=2, length=3, **values):
     start = timezone.now() + datetime.timedelta(hours=start_in)
     return {
@@ -32,6 +49,7 @@ def form(site, people, start_in=2, length=3, **values):
         "staff": [p.pk for p in people],
         "planned_work": "更换电源模块",
         "checklist_acknowledged": "on",
+        **outsider_rows(),
         **values,
     }
 
@@ -82,7 +100,7 @@ def test_a_visit_filed_on_its_page_waits_for_the_site_owner(
         ({"length": -1}, rules.WINDOW_INVERTED),
         ({"checklist_acknowledged": ""}, ACKNOWLEDGE),
         (
-            {"outsiders": "赵六, 华为, 110101199001011234, 13900000000"},
+            outsider_rows(["赵六", "华为", "110101199001011234", "13900000000"]),
             rules.ESCORT_NEEDED,
         ),
         ({"staff": []}, rules.NO_VISITORS),
