@@ -17,6 +17,7 @@ from wagtail.models import Page
 from home.request_selectors import may_file_any, request_pages_for
 from ledgers.access import may_view as may_view_ledgers
 from training.access import may_learn, may_oversee, may_record_sessions
+from workflows.inspection.selectors import may_inspect, may_see_inspections
 from workflows.site_access.selectors import may_see_visit_log
 
 
@@ -53,7 +54,9 @@ ENTRY_POINTS = (
     EntryPoint(
         "new_request",
         _("New request"),
-        _("File a staff change, a leave or a temporary lead for approval."),
+        _(
+            "File a request for approval: staff change, leave, upgrade, site visit and more."
+        ),
         "",
         page_type="home.RequestIndexPage",
         visible=may_file_any,
@@ -93,6 +96,20 @@ ENTRY_POINTS = (
         _("Who entered which machine room or site, when, and what they did."),
         "workflows:site_access:log",
         visible=lambda user: may_see_visit_log(user),
+    ),
+    EntryPoint(
+        "inspections_due",
+        _("Inspections to do"),
+        _("This month's planned inspections: fill in each site's checklist."),
+        "workflows:inspection:due",
+        visible=may_inspect,
+    ),
+    EntryPoint(
+        "inspection_findings",
+        _("Inspection findings"),
+        _("What inspections found, its follow-up, and each plan's progress."),
+        "workflows:inspection:findings",
+        visible=may_see_inspections,
     ),
     EntryPoint(
         "policies",

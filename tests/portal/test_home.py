@@ -28,12 +28,15 @@ EXPECTED_ENTRIES = {
     Role.CONTRACTOR_ENGINEER: {"staff", "sites", "faults"} | EVERYONE | LEARN,
     Role.TRAINEE: EVERYONE | LEARN,
 }
-# The ledgers and the visit log: every carrier role, and anyone of a
-# contractor company (its own items).
+# The ledgers, the visit log and the inspection findings: every carrier
+# role, and anyone of a contractor company (its own items); inspections to
+# fill in: the people of a company who inspect.
+SEEN_BY_ALL = {"ledgers", "site_visits", "inspection_findings"}
 EXPECTED_ENTRIES = {
-    role: entries | {"ledgers", "site_visits"}
-    for role, entries in EXPECTED_ENTRIES.items()
+    role: entries | SEEN_BY_ALL for role, entries in EXPECTED_ENTRIES.items()
 }
+for role in (Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER):
+    EXPECTED_ENTRIES[role] |= {"inspections_due"}
 
 
 def home_page(client, **headers) -> PageLinks:
@@ -143,7 +146,6 @@ def test_wagtail_site_fixture_serves_home_in_transactional_tests(
     # the migrated database has a policy index; a flush (any earlier
     # transactional test) removes it, and its entry hides with it
     policies = {"policies"} if PolicyIndexPage.objects.live().exists() else set()
-    assert set(page.entries) == (EVERYONE - {"policies"}) | LEARN | policies | {
-        "ledgers",
-        "site_visits",
-    }
+    assert set(page.entries) == (
+        (EVERYONE - {"policies"}) | LEARN | policies | SEEN_BY_ALL
+    )

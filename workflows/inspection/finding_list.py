@@ -12,7 +12,7 @@ from registry.roles import is_carrier
 from registry.selectors import companies_for_user, company_of, sites_for_user
 
 from .models import Finding
-from .selectors import findings_for
+from .selectors import findings_for, may_see_inspections
 
 
 class FindingFilter(django_filters.FilterSet):
@@ -51,9 +51,7 @@ class FindingListView(LoginRequiredMixin, ListView):
 
     def dispatch(self, request, *args, **kwargs):
         user = request.user
-        if user.is_authenticated and not (
-            is_carrier(user) or company_of(user) is not None
-        ):
+        if user.is_authenticated and not may_see_inspections(user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -11,14 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
 from registry.calendar import local_today
-from registry.roles import is_carrier
 from registry.selectors import company_of
 
 from . import execution as service
 from . import findings as follow
 from .models import Answer
 from .progress import progress_table
-from .selectors import due_rows_for, findings_for, rows_for
+from .selectors import due_rows_for, findings_for, may_see_inspections, rows_for
 
 SAVED = _("Saved: %(item)s.")
 SUBMITTED = _("Inspection submitted.")
@@ -169,7 +168,7 @@ def follow_up(request, pk):
 @login_required
 def progress(request):
     user = request.user
-    if not (is_carrier(user) or company_of(user) is not None):
+    if not may_see_inspections(user):
         raise PermissionDenied
     today = local_today()
     year = _int(request.GET.get("year"), today.year, 2000, 2100)

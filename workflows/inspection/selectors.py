@@ -50,3 +50,23 @@ def findings_for(user) -> QuerySet:
     if company is None:
         return findings.none()
     return findings.filter(company_id=company.pk)
+
+
+def may_see_inspections(user) -> bool:
+    """The carrier, and the people of a contractor company (their own
+    findings and progress)."""
+    from registry.roles import is_carrier
+    from registry.selectors import company_of
+
+    return user.is_authenticated and (is_carrier(user) or company_of(user) is not None)
+
+
+def may_inspect(user) -> bool:
+    """People of a contractor company who fill in inspections."""
+    from registry.selectors import company_of
+
+    return (
+        user.is_authenticated
+        and company_of(user) is not None
+        and user.has_perm("inspection.add_execution")
+    )
