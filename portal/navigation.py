@@ -55,7 +55,8 @@ ENTRY_POINTS = (
         "new_request",
         _("New request"),
         _(
-            "File a request for approval: staff change, leave, upgrade, site visit and more."
+            "File a request for approval: staff change, leave, upgrade, site "
+            "visit and more."
         ),
         "",
         page_type="home.RequestIndexPage",
