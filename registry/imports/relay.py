@@ -27,7 +27,6 @@ RECENT = timedelta(seconds=30)
 
 def relay_once(told: dict) -> None:
     """Send every run whose state changed since ``told`` (updated in place)."""
-    close_old_connections()
     busy = (ImportRun.Status.QUEUED, ImportRun.Status.RUNNING)
     runs = ImportRun.objects.filter(
         Q(status__in=busy) | Q(changed_at__gte=timezone.now() - RECENT),
@@ -44,11 +43,16 @@ def relay_once(told: dict) -> None:
         del told[pk]
 
 
+async def _relay_round(told: dict) -> None:
+    close_old_connections()
+    relay_once(told)
+
+
 async def relay_forever(interval: float) -> None:
     told: dict = {}
     while True:
         try:
-            await sync_to_async(relay_once)(told)
+            await sync_to_async(_relay_round)(told)
         except Exception:  # noqa: BLE001 - a failed round: the next one retries
             pass
         await asyncio.sleep(interval)

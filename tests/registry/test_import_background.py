@@ -11,8 +11,9 @@ from django_tasks_db.models import DBTaskResult
 
 from registry.imports.runs import ImportRun
 from registry.models import StaffMember
-from tests.registry.spreadsheets import xlsx_bytes
+from tests.registry.spreadsheets import STAFF_EN, xlsx_bytes
 from tests.registry.test_import_views import PORTAL, upload
+from tests.registry.test_imports import staff_row
 from workflows.live.groups import user_group
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,44 @@ def test_a_small_file_stays_in_the_request(client_for, manager_a, registry_data)
     )
     assert not DBTaskResult.objects.exists()
     assert not ImportRun.objects.get(created_by=manager_a).background
+
+
+def test_the_embedded_relay_tells_each_change_once(
+    background, client_for, manager_a, registry_data
+):
+    """The server's relay (the worker's events cannot reach its memory layer)."""
+    from registry.imports import progress
+    from registry.imports.relay import relay_once
+
+    upload(client_for(manager_a), PORTAL, xlsx_bytes(ROWS))
+    run = ImportRun.objects.get(created_by=manager_a)
+    listener, told = Listener(manager_a), {}
+    relay_once(told)
+    relay_once(told)
+    assert listener.events() == [
+        {"run": run.pk, "status": "queued", "done": 0, "total": 2}
+    ]
+    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING)
+    progress.caches[progress.ALIAS].set(f"import-progress:{run.pk}", 1)
+    relay_once(told)
+    assert listener.events() == [
+        {"run": run.pk, "status": "running", "done": 1, "total": 2}
+    ]
+
+
+def test_the_admin_shows_the_run_with_its_progress(
+    background, client_for, carrier_admin, registry_data
+):
+    client = client_for(carrier_admin)
+    admin = "/admin/registry/import/staff/"
+    rows = [STAFF_EN, staff_row("A-101"), staff_row("A-102")]
+    response = upload(client, admin, xlsx_bytes(rows))
+    run = ImportRun.objects.get(created_by=carrier_admin)
+    assert response["Location"] == f"{admin}runs/{run.pk}/"
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="zh-hans")
+    text = page.content.decode()
+    assert "<progress" in text and "等待后台处理" in text
+    work_one()
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="zh-hans")
+    text = page.content.decode()
+    assert "2 条新增" in text and f'name="run" value="{run.pk}"' in text
