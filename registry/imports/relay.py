@@ -8,6 +8,7 @@ mode (``IMPORT_PROGRESS_RELAY``), where Redis carries the worker's events.
 """
 
 import asyncio
+import logging
 from datetime import timedelta
 
 from asgiref.sync import sync_to_async
@@ -20,6 +21,8 @@ from workflows.live.groups import user_group
 
 from . import progress
 from .runs import ImportRun
+
+logger = logging.getLogger(__name__)
 
 # A run that changed this recently is told once more (its end, its preview).
 RECENT = timedelta(seconds=30)
@@ -43,7 +46,7 @@ def relay_once(told: dict) -> None:
         del told[pk]
 
 
-async def _relay_round(told: dict) -> None:
+def _relay_round(told: dict) -> None:
     close_old_connections()
     relay_once(told)
 
@@ -53,6 +56,6 @@ async def relay_forever(interval: float) -> None:
     while True:
         try:
             await sync_to_async(_relay_round)(told)
-        except Exception:  # noqa: BLE001 - a failed round: the next one retries
-            pass
+        except Exception:
+            logger.exception("The import progress relay failed; retrying")
         await asyncio.sleep(interval)

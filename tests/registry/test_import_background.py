@@ -187,3 +187,26 @@ def test_the_admin_shows_the_run_with_its_progress(
     page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="zh-hans")
     text = page.content.decode()
     assert "2 条新增" in text and f'name="run" value="{run.pk}"' in text
+
+
+def test_the_relay_loop_runs_a_round_and_goes_on(monkeypatch):
+    """One round of the server's loop, through sync_to_async, then its sleep."""
+    import asyncio
+
+    from registry.imports import relay
+
+    rounds = []
+
+    def counted(told):
+        rounds.append(told)
+        raise RuntimeError("a failed round is logged, the loop goes on")
+
+    async def two_rounds():
+        task = asyncio.ensure_future(relay.relay_forever(0.01))
+        await asyncio.sleep(0.2)
+        task.cancel()
+
+    monkeypatch.setattr(relay, "relay_once", counted)
+    monkeypatch.setattr(relay, "close_old_connections", lambda: None)
+    async_to_sync(two_rounds)()
+    assert len(rounds) >= 2
