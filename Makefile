@@ -29,9 +29,11 @@ run: messages
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 	$(BIN)/python manage.py load_demo --logins
-	@echo "Serving http://127.0.0.1:$(PORT) (HTTP and WebSocket); Ctrl-C stops."
-	DJANGO_SETTINGS_MODULE=portal.settings.dev \
-		$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
+	@echo "Serving http://127.0.0.1:$(PORT) (HTTP and WebSocket) and one import worker; Ctrl-C stops both."
+	@export DJANGO_SETTINGS_MODULE=portal.settings.dev; \
+	$(BIN)/python manage.py db_worker --backend imports --queue-name imports --no-reload -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
 
 lint: install
 	$(BIN)/ruff check .

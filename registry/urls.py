@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .imports.views import ImportView
+from .imports.views import ImportRunView, ImportView
 
 app_name = "registry"
 
@@ -13,4 +13,9 @@ urlpatterns = [
     path("sites/<slug:code>/", views.SiteDetailView.as_view(), name="site"),
     path("me/", views.MeView.as_view(), name="me"),
     path("import/<slug:kind>/", ImportView.as_view(), name="import"),
+    path(
+        "import/<slug:kind>/runs/<int:pk>/",
+        ImportRunView.as_view(),
+        name="import_run",
+    ),
 ]

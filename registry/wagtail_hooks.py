@@ -16,7 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import selectors
 from .calendar_admin import CalendarDayViewSet, CalendarYearViewSet, missing_years_panel
 from .imports.rules import import_kinds_for
-from .imports.views import AdminImportView, admin_import_start
+from .imports.views import AdminImportRunView, AdminImportView, admin_import_start
 from .models import Company, Contract, Region, Site, StaffMember
 
 
@@ -149,6 +149,11 @@ def register_import_urls():
             "registry/import/<slug:kind>/",
             AdminImportView.as_view(),
             name="registry_import",
+        ),
+        path(
+            "registry/import/<slug:kind>/runs/<int:pk>/",
+            AdminImportRunView.as_view(),
+            name="registry_import_run",
         ),
     ]
 

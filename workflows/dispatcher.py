@@ -75,6 +75,7 @@ class TimerDispatcher:
         await self.app(scope, receive, send)
 
     def start(self) -> None:
+        self.relay_start()
         if not settings.WORKFLOW_TIMERS_IN_PROCESS:
             return
         loop = asyncio.get_running_loop()
@@ -83,7 +84,24 @@ class TimerDispatcher:
                 return
         self.task = loop.create_task(sweep_forever(settings.WORKFLOW_TIMERS_INTERVAL))
 
+    def relay_start(self) -> None:
+        """The embedded mode's relay of import progress (registry/imports/relay.py)."""
+        if not settings.IMPORT_PROGRESS_RELAY:
+            return
+        from registry.imports.relay import relay_forever
+
+        loop = asyncio.get_running_loop()
+        relay = getattr(self, "relay", None)
+        if relay is not None and not relay.done() and relay.get_loop() is loop:
+            return
+        self.relay = loop.create_task(
+            relay_forever(settings.IMPORT_PROGRESS_RELAY_INTERVAL)
+        )
+
     async def stop(self) -> None:
+        relay, self.relay = getattr(self, "relay", None), None
+        if relay is not None and relay.get_loop() is asyncio.get_running_loop():
+            relay.cancel()
         task, self.task = self.task, None
         if (
             task is None

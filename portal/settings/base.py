@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "viewflow.workflow",
     "django_filters",
     "import_export",
+    # The database task backend (django-tasks-db): long imports (registry/imports).
+    "django_tasks_db",
     # Ships Swagger's assets: the API docs page loads nothing from a CDN.
     "ninja",
     # Login throttling: see portal/throttling.py.
@@ -220,6 +222,45 @@ CACHES = {
         else _LOCAL_CACHE | {"LOCATION": "live"}
     ),
 }
+
+# Background tasks (django-tasks) -----------------------------------------
+# ``default``: Wagtail's own tasks (reference index, search index updates), run
+# at once inside the request as Wagtail expects. ``imports``: the portal's long
+# imports, stored in the database and run by ``manage.py db_worker --backend
+# imports --queue-name imports`` (``make run`` starts one beside the server;
+# the scaled mode runs as many as it likes, see README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["imports"],
+    },
+}
+# ``imports``: the progress of a running import, written by the worker outside
+# the import's transaction (SQLite holds its one write lock until the import
+# ends). Shared between the worker and the server: files embedded, Redis scaled.
+CACHES["imports"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env(
+            "DAIWEI_IMPORT_PROGRESS_DIR",
+            default=str(Path(SQLITE_PATH).parent / ".import-progress"),
+        ),
+    }
+)
+# A file of more rows is previewed and imported by the worker, not the request.
+IMPORT_BACKGROUND_ROWS = env.int("DAIWEI_IMPORT_BACKGROUND_ROWS", default=2_000)
+# A running import reports its progress every this many rows.
+IMPORT_PROGRESS_ROWS = env.int("DAIWEI_IMPORT_PROGRESS_ROWS", default=500)
+# The embedded mode's worker is another process whose events never reach the
+# server's in-memory channel layer: the server reads the progress and tells
+# the sockets itself (registry/imports/relay.py). Scaled: Redis carries them.
+IMPORT_PROGRESS_RELAY = env.bool("DAIWEI_IMPORT_PROGRESS_RELAY", default=not REDIS_URL)
+IMPORT_PROGRESS_RELAY_INTERVAL = env.float(
+    "DAIWEI_IMPORT_PROGRESS_RELAY_INTERVAL", default=1.0
+)
 
 # A live socket closes itself after this long and its page reconnects at
 # once: channel layers forget group members a day (group_expiry) after joining.

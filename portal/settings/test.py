@@ -34,3 +34,11 @@ WORKFLOW_TIMERS_IN_PROCESS = False
 # Test clients log in without a request (``Client.login``), which axes refuses:
 # the throttling tests switch it on themselves (tests/portal/test_throttling.py).
 AXES_ENABLED = False
+
+# The worker runs inside the test (tests/registry/test_import_background.py):
+# its progress stays in this process; no relay.
+CACHES["imports"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "imports",
+}
+IMPORT_PROGRESS_RELAY = False

@@ -5,18 +5,28 @@ inside a transaction that is always rolled back, the confirmation inside one
 that is rolled back when any row is invalid, so a file with one bad row writes
 nothing. The report says per row what would happen (new, updated, unchanged,
 invalid) and, for an invalid row, each column's error in the user's language.
+
+A file of more than ``IMPORT_BACKGROUND_ROWS`` rows is read in the request
+(so a file that cannot be read is refused at once) and queued: the worker
+(``tasks.py``) previews it, then, once confirmed, imports it, in the same
+transactions, reporting its progress from outside them (``progress.py``) and
+keeping its report on the run, in its user's language.
 """
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from portal.languages import profile_language
+
 from ..resources import RESOURCES
 from ..resources.base import errors_by_column
+from . import progress
 from .files import dataset_read
 from .rules import NOT_ALLOWED, import_allowed, import_company_for
 from .runs import ImportRun
@@ -29,6 +39,10 @@ ALREADY_DONE = _("This file was already imported or refused; upload it again.")
 CHANGED_SINCE = _(
     "Nothing was imported: the data changed since the preview and some rows are "
     "now invalid. Check the rows below and upload the file again."
+)
+STOPPED = _(
+    "The import stopped because of an error on the server; nothing was written. "
+    "Upload the file again, or tell the administrator if it happens again."
 )
 # Rows listed in a report beyond the invalid ones (a preview of 50,000 rows
 # shows its counts and its errors, not every row).
@@ -53,6 +67,30 @@ class Report:
     @property
     def valid(self) -> bool:
         return not self.invalid
+
+    def as_json(self) -> dict:
+        """The report as a background run keeps it (messages as text)."""
+        return {
+            "totals": self.totals,
+            "applied": self.applied,
+            "rows": [[row.number, row.kind, row.key] for row in self.rows],
+            "invalid": [
+                [row.number, row.key, [[str(c), str(m)] for c, m in row.errors]]
+                for row in self.invalid
+            ],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Report":
+        return cls(
+            totals=data.get("totals", {}),
+            rows=[RowReport(n, kind, key) for n, kind, key in data.get("rows", [])],
+            invalid=[
+                RowReport(n, "invalid", key, [tuple(error) for error in errors])
+                for n, key, errors in data.get("invalid", [])
+            ],
+            applied=data.get("applied", False),
+        )
 
 
 class Rollback(Exception):
@@ -141,40 +179,19 @@ def _resource(*, kind, user):
     return RESOURCES[kind](company=import_company_for(user))
 
 
-def import_preview(*, kind: str, user, name: str, content: bytes):
-    """Dry-run ``content``; returns the saved run (to confirm) and its report.
+def in_background(rows: int) -> bool:
+    return rows > settings.IMPORT_BACKGROUND_ROWS
 
-    ``ValidationError`` when the file itself cannot be read (type, size,
-    encoding, columns); then nothing is kept.
-    """
-    resource = _resource(kind=kind, user=user)
-    dataset = _dataset(resource, name=name, content=content)
+
+def _dry_run(resource, dataset) -> Report:
     # The dry run's rows are rolled back: so would their reference index rows.
     with disable_reference_index_auto_update():
         result = resource.import_data(dataset, dry_run=True, use_transactions=True)
-    report = _report(resource, dataset, result)
-    with transaction.atomic():
-        run = ImportRun(
-            kind=kind,
-            created_by=user,
-            company=resource.company,
-            file_name=name[:200],
-            content=content,
-            totals=report.totals,
-        )
-        run.full_clean()
-        run.save()
-    return run, report
+    return _report(resource, dataset, result)
 
 
-def import_apply(*, run: ImportRun, user) -> Report:
-    """Import the previewed file for real, in one transaction: every row or none."""
-    if run.created_by_id != user.pk:
-        raise PermissionDenied(NOT_ALLOWED)
-    resource = _resource(kind=run.kind, user=user)
-    if run.status != ImportRun.Status.PREVIEWED or resource.company != run.company:
-        raise ValidationError(ALREADY_DONE, code="done")
-    dataset = _dataset(resource, name=run.file_name, content=bytes(run.content))
+def _apply(resource, dataset) -> Report:
+    """Every row in one transaction, or none (then ``applied`` is False)."""
     try:
         with transaction.atomic():
             result = resource.import_data(
@@ -187,16 +204,130 @@ def import_apply(*, run: ImportRun, user) -> Report:
             if not report.valid:
                 raise Rollback
     except Rollback:
-        _finish(run, ImportRun.Status.FAILED, report.totals)
         return report
-    _finish(run, ImportRun.Status.APPLIED, report.totals)
     report.applied = True
     return report
 
 
-def _finish(run: ImportRun, status: str, totals: dict) -> None:
+def _enqueue(run: ImportRun) -> None:
+    """Queue ``run`` for the worker, in the transaction that saved its status."""
+    from .tasks import import_run_task
+
+    import_run_task.enqueue(run.pk)
+    progress.publish(run)
+
+
+def import_preview(*, kind: str, user, name: str, content: bytes):
+    """Dry-run ``content``; returns the saved run (to confirm) and its report.
+
+    ``ValidationError`` when the file itself cannot be read (type, size,
+    encoding, columns); then nothing is kept. A file of more than
+    ``IMPORT_BACKGROUND_ROWS`` rows is queued instead: no report yet.
+    """
+    resource = _resource(kind=kind, user=user)
+    dataset = _dataset(resource, name=name, content=content)
+    run = ImportRun(
+        kind=kind,
+        created_by=user,
+        company=resource.company,
+        file_name=name[:200],
+        content=content,
+        rows_total=len(dataset),
+    )
+    if in_background(len(dataset)):
+        run.background, run.status = True, ImportRun.Status.QUEUED
+        with transaction.atomic():
+            run.full_clean()
+            run.save()
+            _enqueue(run)
+        return run, None
+    report = _dry_run(resource, dataset)
     with transaction.atomic():
-        run.status, run.totals, run.finished_at = status, totals, timezone.now()
-        run.content = b""
+        run.totals = report.totals
         run.full_clean()
-        run.save(update_fields=["status", "totals", "finished_at", "content"])
+        run.save()
+    return run, report
+
+
+def import_apply(*, run: ImportRun, user) -> Report | None:
+    """Import the previewed file for real, in one transaction: every row or none.
+
+    A background run is queued for the worker instead (``None``).
+    """
+    if run.created_by_id != user.pk:
+        raise PermissionDenied(NOT_ALLOWED)
+    resource = _resource(kind=run.kind, user=user)
+    if run.status != ImportRun.Status.PREVIEWED or resource.company != run.company:
+        raise ValidationError(ALREADY_DONE, code="done")
+    if run.background:
+        with transaction.atomic():
+            taken = ImportRun.objects.filter(
+                pk=run.pk, status=ImportRun.Status.PREVIEWED
+            ).update(status=ImportRun.Status.QUEUED, phase=ImportRun.Phase.APPLY)
+            if not taken:  # a second confirmation of the same run
+                raise ValidationError(ALREADY_DONE, code="done")
+            run.status, run.phase = ImportRun.Status.QUEUED, ImportRun.Phase.APPLY
+            _enqueue(run)
+        return None
+    dataset = _dataset(resource, name=run.file_name, content=bytes(run.content))
+    report = _apply(resource, dataset)
+    status = ImportRun.Status.APPLIED if report.applied else ImportRun.Status.FAILED
+    _finish(run, status, report)
+    return report
+
+
+def import_background(run_id: int) -> None:
+    """The worker's part of a queued run: its preview or its import.
+
+    Runs in the language of the run's user; a file refused, a right lost or
+    rows now invalid fail the run with the reason, and nothing is written.
+    """
+    run = ImportRun.objects.select_related("created_by").filter(pk=run_id).first()
+    if run is None or run.status != ImportRun.Status.QUEUED:
+        return  # gone, or already taken by another worker
+    with translation.override(profile_language(run.created_by)):
+        with transaction.atomic():
+            run.status = ImportRun.Status.RUNNING
+            run.save(update_fields=["status", "changed_at"])
+            progress.publish(run)
+        try:
+            _background_step(run)
+        except ValidationError as error:
+            _finish(run, ImportRun.Status.FAILED, None, "; ".join(error.messages))
+        except PermissionDenied:
+            _finish(run, ImportRun.Status.FAILED, None, str(NOT_ALLOWED))
+        except Exception:
+            _finish(run, ImportRun.Status.FAILED, None, str(STOPPED))
+            raise
+
+
+def _background_step(run: ImportRun) -> None:
+    resource = _resource(kind=run.kind, user=run.created_by)
+    if resource.company != run.company:
+        raise PermissionDenied(NOT_ALLOWED)
+    dataset = _dataset(resource, name=run.file_name, content=bytes(run.content))
+    run.rows_total = len(dataset)
+    resource.on_row = progress.Counter(run)
+    if run.phase == ImportRun.Phase.PREVIEW:
+        _finish(run, ImportRun.Status.PREVIEWED, _dry_run(resource, dataset))
+        return
+    report = _apply(resource, dataset)
+    if report.applied:
+        _finish(run, ImportRun.Status.APPLIED, report)
+    else:
+        _finish(run, ImportRun.Status.FAILED, report, str(CHANGED_SINCE))
+
+
+def _finish(run: ImportRun, status: str, report: Report | None, reason="") -> None:
+    with transaction.atomic():
+        run.status, run.reason = status, reason
+        if report is not None:
+            run.totals = report.totals
+        if run.background:
+            run.report = report.as_json() if report is not None else {}
+        if status != ImportRun.Status.PREVIEWED:
+            run.content, run.finished_at = b"", timezone.now()
+        run.full_clean()
+        run.save()
+        if run.background:
+            progress.publish(run)

@@ -10,11 +10,12 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
 from ..resources import RESOURCES
-from . import services
+from . import progress, services
 from .rules import import_allowed, import_kinds_for
 from .runs import ImportRun
 
@@ -39,6 +40,7 @@ class UploadForm(forms.Form):
 
 class ImportView(LoginRequiredMixin, View):
     template_name = "registry/import.html"
+    run_url_name = "registry:import_run"
 
     def dispatch(self, request, *args, kind: str, **kwargs):
         if kind not in RESOURCES:
@@ -70,7 +72,12 @@ class ImportView(LoginRequiredMixin, View):
         except ValidationError as error:
             form.add_error("file", error)
             return self.page(form=form)
+        if report is None:  # queued for the worker
+            return redirect(self.run_url(run))
         return self.page(form=UploadForm(), run=run, report=report)
+
+    def run_url(self, run) -> str:
+        return reverse(self.run_url_name, kwargs={"kind": run.kind, "pk": run.pk})
 
     def confirm(self, request):
         run_id = request.POST.get("run", "").strip()
@@ -81,6 +88,8 @@ class ImportView(LoginRequiredMixin, View):
             report = services.import_apply(run=run, user=request.user)
         except ValidationError as error:
             return self.page(form=UploadForm(), refused=error.messages)
+        if report is None:  # queued for the worker
+            return redirect(self.run_url(run))
         return self.page(form=UploadForm(), report=report, confirmed=True)
 
     def page(self, **context):
@@ -93,10 +102,43 @@ class ImportView(LoginRequiredMixin, View):
         return render(self.request, self.template_name, context)
 
 
+class ImportRunView(ImportView):
+    """A background run: its progress while queued or running, then its report.
+
+    Only its own user sees it. The ``<progress>`` follows the live events
+    (``js/import-progress.js``); without JavaScript the page reloads itself.
+    """
+
+    def get(self, request, pk: int):
+        run = get_object_or_404(
+            ImportRun, pk=pk, kind=self.kind, created_by=request.user, background=True
+        )
+        context = {"background_run": run, "run": run}
+        if run.busy:
+            context["rows_done"] = progress.rows_done(run)
+            return self.page(**context)
+        report = services.Report.from_json(run.report) if run.report else None
+        context["report"] = report
+        # A report of rows says why itself; a refused file or right, the reason.
+        context["refused"] = [run.reason] if run.reason and not report else []
+        context["confirmed"] = run.phase == ImportRun.Phase.APPLY
+        if run.status == ImportRun.Status.PREVIEWED:
+            context["form"] = UploadForm()
+        return self.page(**context)
+
+    def post(self, request, pk: int):
+        return self.confirm(request)
+
+    def page(self, **context):
+        context.setdefault("form", UploadForm())
+        return super().page(**context)
+
+
 class AdminImportView(ImportView):
     """The same steps in the Wagtail admin, with a tab per kind the user may import."""
 
     template_name = "registry/admin/import.html"
+    run_url_name = "registry_import_run"
 
     def page(self, **context):
         user = self.request.user
@@ -114,3 +156,7 @@ def admin_import_start(request):
     if not kinds:
         raise PermissionDenied
     return redirect("registry_import", kind=kinds[0])
+
+
+class AdminImportRunView(ImportRunView, AdminImportView):
+    pass

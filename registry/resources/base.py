@@ -93,6 +93,9 @@ class RegistryResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.company = company
         self.seen_keys: dict[tuple, int] = {}
+        # Called after each row, whatever its outcome (a background import's
+        # progress, registry/imports/progress.py).
+        self.on_row = None
 
     class Meta:
         skip_unchanged = True
@@ -138,6 +141,12 @@ class RegistryResource(resources.ModelResource):
                 errors[self.company_column] = OTHER_COMPANY % {"value": code}
         if errors:
             raise ValidationError(errors)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        result = super().import_row(row, instance_loader, **kwargs)
+        if self.on_row is not None:
+            self.on_row()
+        return result
 
     def import_instance(self, instance, row, **kwargs):
         """Also reads the many-to-many columns, so their errors are the row's."""

@@ -200,6 +200,8 @@
       greeted = true;
       return;
     }
+    // A background import's progress: its own page follows it (import-progress.js).
+    if (event["import"]) return;
     if (event.resync || !("from" in event)) { later(); return; }
     apply(event);
   }
