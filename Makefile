@@ -30,9 +30,12 @@ run: messages
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 	$(BIN)/python manage.py load_demo --logins
 	@echo "Serving http://127.0.0.1:$(PORT) (HTTP and WebSocket) and one import worker; Ctrl-C stops both."
+	@# The worker runs in its own session, so the terminal's Ctrl-C reaches only
+	@# Daphne; the trap then asks the worker once to stop (SIGTERM): it finishes
+	@# the import it is running, whereas a second signal would abandon it.
 	@export DJANGO_SETTINGS_MODULE=portal.settings.dev; \
-	$(BIN)/python manage.py db_worker --backend imports --queue-name imports --no-reload -v 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	setsid $(BIN)/python manage.py db_worker --backend imports --queue-name imports --no-reload -v 0 & worker=$$!; \
+	trap 'trap - EXIT INT TERM; kill -TERM $$worker 2>/dev/null && echo "Waiting for the import worker to finish its current import ..."; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
 
 lint: install

@@ -254,6 +254,9 @@ CACHES["imports"] = (
 IMPORT_BACKGROUND_ROWS = env.int("DAIWEI_IMPORT_BACKGROUND_ROWS", default=2_000)
 # A running import reports its progress every this many rows.
 IMPORT_PROGRESS_ROWS = env.int("DAIWEI_IMPORT_PROGRESS_ROWS", default=500)
+# A running import whose worker has not reported for this long is taken as
+# abandoned (the worker was killed mid-import) and fails when next looked at.
+IMPORT_STALE_SECONDS = env.int("DAIWEI_IMPORT_STALE_SECONDS", default=600)
 # The embedded mode's worker is another process whose events never reach the
 # server's in-memory channel layer: the server reads the progress and tells
 # the sockets itself (registry/imports/relay.py). Scaled: Redis carries them.

@@ -10,6 +10,8 @@ mode's worker has no way to the server's in-memory layer: there the server
 relays what it reads here (``relay.py``).
 """
 
+import time
+
 from django.conf import settings
 from django.core.cache import caches
 
@@ -23,6 +25,20 @@ TIMEOUT = 24 * 3600
 
 def _key(run_id: int) -> str:
     return f"import-progress:{run_id}"
+
+
+def _beat_key(run_id: int) -> str:
+    return f"import-beat:{run_id}"
+
+
+def _beat(run) -> None:
+    """Note that ``run``'s worker is alive now (see ``last_beat``)."""
+    caches[ALIAS].set(_beat_key(run.pk), time.time(), timeout=TIMEOUT)
+
+
+def last_beat(run) -> float | None:
+    """When ``run``'s worker last reported (a Unix time), ``None`` if never."""
+    return caches[ALIAS].get(_beat_key(run.pk))
 
 
 def rows_done(run) -> int:
@@ -47,6 +63,7 @@ def payload(run, done: int | None = None) -> dict:
 def report(run, done: int) -> None:
     """Note ``done`` rows of ``run`` and tell its user's sockets now."""
     caches[ALIAS].set(_key(run.pk), done, timeout=TIMEOUT)
+    _beat(run)
     send_now([user_group(run.created_by_id)], payload(run, done))
 
 
@@ -54,6 +71,7 @@ def publish(run) -> None:
     """Tell ``run``'s user its new status once the current transaction commits."""
     if run.busy:
         caches[ALIAS].set(_key(run.pk), 0, timeout=TIMEOUT)
+        _beat(run)
     publish_on_commit([user_group(run.created_by_id)], payload(run))
 
 

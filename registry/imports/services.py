@@ -13,6 +13,7 @@ transactions, reporting its progress from outside them (``progress.py``) and
 keeping its report on the run, in its user's language.
 """
 
+import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -43,6 +44,10 @@ CHANGED_SINCE = _(
 STOPPED = _(
     "The import stopped because of an error on the server; nothing was written. "
     "Upload the file again, or tell the administrator if it happens again."
+)
+ABANDONED = _(
+    "The import stopped before it finished: its worker ended (it was stopped or "
+    "the server restarted). Nothing was written; upload the file again."
 )
 # Rows listed in a report beyond the invalid ones (a preview of 50,000 rows
 # shows its counts and its errors, not every row).
@@ -296,9 +301,44 @@ def import_background(run_id: int) -> None:
             _finish(run, ImportRun.Status.FAILED, None, "; ".join(error.messages))
         except PermissionDenied:
             _finish(run, ImportRun.Status.FAILED, None, str(NOT_ALLOWED))
+        except (SystemExit, KeyboardInterrupt):  # the worker told to stop at once
+            _finish(run, ImportRun.Status.FAILED, None, str(ABANDONED))
+            raise
         except Exception:
             _finish(run, ImportRun.Status.FAILED, None, str(STOPPED))
             raise
+
+
+def import_abandoned_fail(run: ImportRun) -> bool:
+    """Fail ``run`` if it is running but its worker has not reported for
+    ``IMPORT_STALE_SECONDS`` (killed, or its server restarted mid-import).
+
+    Its rows were in one transaction that ended with the worker, so nothing
+    was written. ``True`` when this call failed it; a worker that finishes
+    after all has the last word (its ``_finish`` saves the real outcome).
+    """
+    if run.status != ImportRun.Status.RUNNING:
+        return False
+    beat = progress.last_beat(run)
+    if beat is not None and time.time() - beat < settings.IMPORT_STALE_SECONDS:
+        return False
+    with translation.override(profile_language(run.created_by)):
+        reason = str(ABANDONED)
+    with transaction.atomic():
+        failed = ImportRun.objects.filter(
+            pk=run.pk, status=ImportRun.Status.RUNNING
+        ).update(
+            status=ImportRun.Status.FAILED,
+            reason=reason,
+            report={},
+            content=b"",
+            finished_at=timezone.now(),
+            changed_at=timezone.now(),
+        )
+        if failed:
+            run.refresh_from_db()
+            progress.publish(run)
+    return bool(failed)
 
 
 def _background_step(run: ImportRun) -> None:

@@ -113,6 +113,7 @@ class ImportRunView(ImportView):
         run = get_object_or_404(
             ImportRun, pk=pk, kind=self.kind, created_by=request.user, background=True
         )
+        services.import_abandoned_fail(run)
         context = {"background_run": run, "run": run}
         if run.busy:
             context["rows_done"] = progress.rows_done(run)

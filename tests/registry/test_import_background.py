@@ -4,6 +4,7 @@ import asyncio
 import re
 
 import pytest
+import time_machine
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
@@ -216,3 +217,65 @@ def test_the_relay_loop_runs_a_round_and_goes_on(monkeypatch):
     monkeypatch.setattr(relay, "close_old_connections", lambda: None)
     async_to_sync(two_rounds)()
     assert len(rounds) >= 2
+
+
+def confirmed_run(client, user) -> ImportRun:
+    """A previewed background run its user has confirmed: queued to import."""
+    upload(client, PORTAL, xlsx_bytes(ROWS))
+    run = ImportRun.objects.get(created_by=user)
+    work_one()
+    client.post(f"{PORTAL}runs/{run.pk}/", {"run": run.pk})
+    return run
+
+
+class Killed(BaseException):
+    """The worker's process ending where it stands (SIGKILL, a power cut)."""
+
+
+def test_a_worker_stopped_mid_import_fails_its_run_and_writes_nothing(
+    background, client_for, manager_a, registry_data, monkeypatch
+):
+    """``db_worker``'s second Ctrl-C exits inside the task (``SystemExit``)."""
+    client = client_for(manager_a)
+    run = confirmed_run(client, manager_a)
+
+    def stopped(self):
+        raise SystemExit(1)
+
+    monkeypatch.setattr("registry.imports.progress.Counter.__call__", stopped)
+    work_one()  # the worker records its task as failed
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED and not run.content
+    page = client.get(f"{PORTAL}runs/{run.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert "导入未完成就中止了" in page.content.decode()
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
+
+
+def test_a_run_whose_worker_was_killed_fails_once_it_stays_silent(
+    background, client_for, manager_a, registry_data, monkeypatch, settings
+):
+    """A worker killed mid-import leaves its run running; once it has been
+    silent for ``IMPORT_STALE_SECONDS`` its page fails it. Nothing was written:
+    the rows were in the transaction that died with the worker."""
+    settings.IMPORT_STALE_SECONDS = 600
+    client = client_for(manager_a)
+    run = confirmed_run(client, manager_a)
+
+    def killed(self):
+        raise Killed
+
+    monkeypatch.setattr("registry.imports.progress.Counter.__call__", killed)
+    with time_machine.travel("2026-03-02 10:00 +0800", tick=False) as clock:
+        work_one()
+        run.refresh_from_db()
+        assert run.status == ImportRun.Status.RUNNING
+        clock.shift(599)
+        page = client.get(f"{PORTAL}runs/{run.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+        assert "<progress" in page.content.decode()
+        clock.shift(2)
+        page = client.get(f"{PORTAL}runs/{run.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.FAILED and not run.content
+    text = page.content.decode()
+    assert "导入未完成就中止了" in text and "<progress" not in text
+    assert StaffMember.objects.get(employee_no="A-001").phone != "13900000001"
