@@ -4,6 +4,7 @@ The demo's story (who waits on whom, what took effect, who is away) and its
 counts are the same on any day: the tests load it on several.
 """
 
+import contextlib
 import datetime
 from collections import Counter
 from unittest import mock
@@ -13,6 +14,7 @@ import time_machine
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.utils import timezone, translation
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
@@ -96,16 +98,16 @@ DAYS = {
 }
 
 
-@pytest.fixture(params=DAYS.values(), ids=DAYS.keys())
-def demo_day(request, db):
-    """The demo loaded on that day; the clock stays on it through the test."""
-    if request.param is None:
-        call_command("load_demo")
-        yield local_today()
-        return
-    with time_machine.travel(request.param, tick=True):
-        call_command("load_demo")
-        yield local_today()
+@pytest.fixture(scope="class", params=DAYS.values(), ids=DAYS.keys())
+def demo_day(request, django_db_setup, django_db_blocker):
+    """The demo loaded on that day, once for the class's tests (they only read
+    it), and rolled back after them; the clock stays on that day meanwhile."""
+    clock = time_machine.travel(request.param, tick=True) if request.param else None
+    with django_db_blocker.unblock(), transaction.atomic():
+        with clock or contextlib.nullcontext():
+            call_command("load_demo")
+            yield local_today()
+        transaction.set_rollback(True)
 
 
 def contract_of(number_template: str) -> Contract:
@@ -123,136 +125,133 @@ def staff_change_state(change: StaffChange) -> str:
     return task.flow_task.name
 
 
-def test_demo_has_two_companies_with_their_contracts_and_staff(demo_day):
-    assert Company.objects.count() == 2
-    assert Region.objects.count() == 4
-    assert Site.objects.count() == 12
-    headcounts = sorted(Contract.objects.values_list("headcount", flat=True))
-    assert headcounts == [20, 30]
-    for contract in Contract.objects.all():
-        assert contract.period_start <= demo_day <= contract.period_end
-        assert contract.period_end - demo_day == datetime.timedelta(days=40)
-        assert contract.number.startswith(f"DW-{contract.period_start.year}-")
-    # 60 people in data/registry.json, 1 + 4 joined by the two changes in effect.
-    assert StaffMember.objects.count() == 65
-    assert dict(Counter(StaffMember.objects.values_list("status", flat=True))) == {
-        "on_duty": 48,
-        "on_leave": 2,
-        "trainee": 9,
-        "left": 6,
-    }
-    assert set(Site.objects.values_list("region__tier", flat=True)) == {
-        "core_city",
-        "delta",
-        "other",
-        "remote",
-    }
+class TestTheDemoOnEachDay:
+    """What the demo promises, loaded once per day for all of these."""
 
+    def test_demo_has_two_companies_with_their_contracts_and_staff(self, demo_day):
+        assert Company.objects.count() == 2
+        assert Region.objects.count() == 4
+        assert Site.objects.count() == 12
+        headcounts = sorted(Contract.objects.values_list("headcount", flat=True))
+        assert headcounts == [20, 30]
+        for contract in Contract.objects.all():
+            assert contract.period_start <= demo_day <= contract.period_end
+            assert contract.period_end - demo_day == datetime.timedelta(days=40)
+            assert contract.number.startswith(f"DW-{contract.period_start.year}-")
+        # 60 people in data/registry.json, 1 + 4 joined by the two changes in effect.
+        assert StaffMember.objects.count() == 65
+        assert dict(Counter(StaffMember.objects.values_list("status", flat=True))) == {
+            "on_duty": 48,
+            "on_leave": 2,
+            "trainee": 9,
+            "left": 6,
+        }
+        assert set(Site.objects.values_list("region__tier", flat=True)) == {
+            "core_city",
+            "delta",
+            "other",
+            "remote",
+        }
 
-def test_demo_has_staff_changes_in_every_state(demo_day):
-    changes = [StaffChange.objects.get(reason=spec[5]) for spec in STAFF_CHANGES]
-    assert [staff_change_state(change) for change in changes] == [
-        "approved",  # took effect months ago
-        "review",  # company A: within the cap
-        "revise",  # returned for changes
-        "rejected",
-        "timer wait_effective",  # approved, takes effect in 10 days
-        "approved",  # an exception above the cap, in effect
-        "exception_review",  # company B: over the cap, to the department head
-    ]
-    assert [change.within_cap for change in changes] == [True] * 5 + [False] * 2
-    over = {change.contract for change in changes if not change.within_cap}
-    assert over == {contract_of("DW-{year}-002")}
-    assert changes[1].contract == contract_of("DW-{year}-001")
-    for change in changes:
-        contract = change.contract
-        assert contract.period_start <= change.effective_date <= contract.period_end
-    in_effect = [change for change in changes if change.applied_on]
-    assert [change.effective_date <= demo_day for change in in_effect] == [True] * 2
-    waiting = changes[4]
-    assert waiting.effective_date == demo_day + datetime.timedelta(days=10)
-    leaver = waiting.people.get(direction="out").staff
-    assert leaver.status == StaffMember.Status.ON_DUTY
-    assert waiting.contract == contract_of("DW-{year}-002")
+    def test_demo_has_staff_changes_in_every_state(self, demo_day):
+        changes = [StaffChange.objects.get(reason=spec[5]) for spec in STAFF_CHANGES]
+        assert [staff_change_state(change) for change in changes] == [
+            "approved",  # took effect months ago
+            "review",  # company A: within the cap
+            "revise",  # returned for changes
+            "rejected",
+            "timer wait_effective",  # approved, takes effect in 10 days
+            "approved",  # an exception above the cap, in effect
+            "exception_review",  # company B: over the cap, to the department head
+        ]
+        assert [change.within_cap for change in changes] == [True] * 5 + [False] * 2
+        over = {change.contract for change in changes if not change.within_cap}
+        assert over == {contract_of("DW-{year}-002")}
+        assert changes[1].contract == contract_of("DW-{year}-001")
+        for change in changes:
+            contract = change.contract
+            assert contract.period_start <= change.effective_date <= contract.period_end
+        in_effect = [change for change in changes if change.applied_on]
+        assert [change.effective_date <= demo_day for change in in_effect] == [True] * 2
+        waiting = changes[4]
+        assert waiting.effective_date == demo_day + datetime.timedelta(days=10)
+        leaver = waiting.people.get(direction="out").staff
+        assert leaver.status == StaffMember.Status.ON_DUTY
+        assert waiting.contract == contract_of("DW-{year}-002")
 
+    def test_demo_has_leave_in_every_state(self, demo_day):
+        today = demo_day
+        assert open_steps(Leave) == ["carrier_approval", "company_approval"]
+        waiting = Leave.objects.get(outcome="", decision="approved")
+        assert waiting.needs_carrier and waiting.days > waiting.carrier_after_days
+        assert rejected_at("company_approval").count() == 1
+        assert rejected_at("carrier_approval").count() == 1
+        approved = Leave.objects.filter(outcome="approved")
+        ahead = approved.get(began_on__isnull=True)
+        assert ahead.start_date > today
+        assert timer_of(ahead).flow_task.name == "wait_start"
+        away = approved.filter(began_on__isnull=False, ended_on__isnull=True)
+        assert away.count() == 2
+        for leave in away:
+            assert leave.start_date <= today <= leave.end_date
+            assert leave.person.status == StaffMember.Status.ON_LEAVE
+        over = approved.get(ended_on__isnull=False)
+        assert over.end_date < today and over.status == PROCESS.DONE
+        for leave in Leave.objects.select_related("person__contract"):
+            contract = leave.person.contract
+            assert contract.period_start <= leave.start_date <= contract.period_end
+            assert contract.period_start <= leave.end_date <= contract.period_end
 
-@pytest.mark.django_db
-def test_demo_has_leave_in_every_state(demo_day):
-    today = demo_day
-    assert open_steps(Leave) == ["carrier_approval", "company_approval"]
-    waiting = Leave.objects.get(outcome="", decision="approved")
-    assert waiting.needs_carrier and waiting.days > waiting.carrier_after_days
-    assert rejected_at("company_approval").count() == 1
-    assert rejected_at("carrier_approval").count() == 1
-    approved = Leave.objects.filter(outcome="approved")
-    ahead = approved.get(began_on__isnull=True)
-    assert ahead.start_date > today and timer_of(ahead).flow_task.name == "wait_start"
-    away = approved.filter(began_on__isnull=False, ended_on__isnull=True)
-    assert away.count() == 2
-    for leave in away:
-        assert leave.start_date <= today <= leave.end_date
-        assert leave.person.status == StaffMember.Status.ON_LEAVE
-    over = approved.get(ended_on__isnull=False)
-    assert over.end_date < today and over.status == PROCESS.DONE
-    for leave in Leave.objects.select_related("person__contract"):
-        contract = leave.person.contract
-        assert contract.period_start <= leave.start_date <= contract.period_end
-        assert contract.period_start <= leave.end_date <= contract.period_end
+    def test_demo_has_temporary_leads_awaiting_acting_and_over(self, demo_day):
+        today = demo_day
+        assert open_steps(TempLead) == ["acknowledge"]
+        assert TempLead.objects.get(status=PROCESS.NEW).start_date > today
+        acknowledged = TempLead.objects.filter(outcome="acknowledged")
+        assert [lead.acting_today for lead in acknowledged.order_by("start_date")] == [
+            False,
+            True,
+        ]
+        assert acknowledged.get(end_date__lt=today)
+        acting = acknowledged.get(end_date__gte=today)
+        assert acting_lead_for(acting.company, today) == acting.stand_in
+        for lead in TempLead.objects.select_related("stand_in__contract"):
+            contract = lead.stand_in.contract
+            assert contract.period_start <= lead.start_date <= lead.end_date
+            assert lead.end_date <= contract.period_end
 
+    def test_demo_policies_took_effect_before_the_demo_day(self, demo_day):
+        dates = PolicyPage.objects.values_list("effective_date", flat=True)
+        assert len(dates) == 5
+        assert all(date < demo_day for date in dates)
 
-@pytest.mark.django_db
-def test_demo_has_temporary_leads_awaiting_acting_and_over(demo_day):
-    today = demo_day
-    assert open_steps(TempLead) == ["acknowledge"]
-    assert TempLead.objects.get(status=PROCESS.NEW).start_date > today
-    acknowledged = TempLead.objects.filter(outcome="acknowledged")
-    assert [lead.acting_today for lead in acknowledged.order_by("start_date")] == [
-        False,
-        True,
-    ]
-    assert acknowledged.get(end_date__lt=today)
-    acting = acknowledged.get(end_date__gte=today)
-    assert acting_lead_for(acting.company, today) == acting.stand_in
-    for lead in TempLead.objects.select_related("stand_in__contract"):
-        contract = lead.stand_in.contract
-        assert contract.period_start <= lead.start_date <= lead.end_date
-        assert lead.end_date <= contract.period_end
+    def test_demo_has_ledgers_in_every_state(self, demo_day):
+        states = Counter(Part.objects.values_list("state", flat=True))
+        assert set(states) == set(Part.State.values)
+        broken = Part.objects.filter(state="broken")
+        assert broken.filter(repair_due__lt=demo_day).count() == 1
+        assert broken.filter(repair_due__gte=demo_day).count() == 1
+        assert Part.objects.filter(late=True).count() == 1
+        now = timezone.now()
+        open_loans = KeyLoan.objects.filter(returned_at__isnull=True)
+        assert open_loans.filter(due_back__lt=now).count() == 2
+        assert open_loans.filter(due_back__gte=now).count() == 1
+        assert KeyLoan.objects.filter(returned_at__isnull=False).count() == 2
+        kinds = set(AssetEvent.objects.values_list("kind", flat=True))
+        assert kinds == set(AssetEvent.Kind.values)
+        assert Asset.objects.filter(removed=True).count() == 2
 
+    def test_a_demo_visit_with_outsiders_changed_the_asset_ledger(self, demo_day):
+        from workflows.site_access.models import SiteVisit
 
-def test_demo_policies_took_effect_before_the_demo_day(demo_day):
-    dates = PolicyPage.objects.values_list("effective_date", flat=True)
-    assert len(dates) == 5
-    assert all(date < demo_day for date in dates)
-
-
-def test_demo_has_ledgers_in_every_state(demo_day):
-    states = Counter(Part.objects.values_list("state", flat=True))
-    assert set(states) == set(Part.State.values)
-    assert Part.objects.filter(state="broken", repair_due__lt=demo_day).count() == 1
-    assert Part.objects.filter(state="broken", repair_due__gte=demo_day).count() == 1
-    assert Part.objects.filter(late=True).count() == 1
-    now = timezone.now()
-    open_loans = KeyLoan.objects.filter(returned_at__isnull=True)
-    assert open_loans.filter(due_back__lt=now).count() == 2
-    assert open_loans.filter(due_back__gte=now).count() == 1
-    assert KeyLoan.objects.filter(returned_at__isnull=False).count() == 2
-    kinds = set(AssetEvent.objects.values_list("kind", flat=True))
-    assert kinds == set(AssetEvent.Kind.values)
-    assert Asset.objects.filter(removed=True).count() == 2
-
-
-def test_a_demo_visit_with_outside_visitors_changed_the_asset_ledger(demo_day):
-    from workflows.site_access.models import SiteVisit
-
-    events = AssetEvent.objects.exclude(process=None).select_related("asset")
-    assert sorted((e.asset.tag, e.kind) for e in events) == [
-        ("FA-XL-0003", "removed"),
-        ("FA-XL-0004", "added"),
-    ]
-    visit = SiteVisit.objects.get(pk=events[0].process_id)
-    assert visit.equipment_change and visit.finished is not None
-    assert visit.visitors.filter(staff=None).exists()
-    assert {e.reference for e in events} == {visit.reference}
+        events = AssetEvent.objects.exclude(process=None).select_related("asset")
+        assert sorted((e.asset.tag, e.kind) for e in events) == [
+            ("FA-XL-0003", "removed"),
+            ("FA-XL-0004", "added"),
+        ]
+        visit = SiteVisit.objects.get(pk=events[0].process_id)
+        assert visit.equipment_change and visit.finished is not None
+        assert visit.visitors.filter(staff=None).exists()
+        assert {e.reference for e in events} == {visit.reference}
 
 
 @pytest.mark.django_db

@@ -1,6 +1,7 @@
 """The typed fields of an inspection plan, for the form page an admin builds."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from registry.calendar import local_today
@@ -15,7 +16,11 @@ MONTH_CHOICES = [
     ("2", _("Second month of the quarter")),
     ("3", _("Third month of the quarter")),
 ]
-QUARTER_CHOICES = [(str(q), _("Quarter %(q)s") % {"q": q}) for q in (1, 2, 3, 4)]
+
+
+def quarter_choices() -> list[tuple[str, str]]:
+    """Called by the form each time, so the labels are in the reader's language."""
+    return [(str(q), gettext("Quarter %(q)s") % {"q": q}) for q in (1, 2, 3, 4)]
 
 
 def _company_sites(user):
@@ -51,7 +56,7 @@ class PlanForm(PlanRowsFields, FlowInputForm):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all())
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     quarter = forms.TypedChoiceField(
-        label=_("Quarter"), choices=QUARTER_CHOICES, coerce=int
+        label=_("Quarter"), choices=quarter_choices, coerce=int
     )
     field_order = ["region", "year", "quarter", "sites", "months"]
 

@@ -136,3 +136,18 @@ def test_plan_page_lists_its_rows(file_plan, manager_a, client_for):
     response = client_for(manager_a).get(reverse("workflows:request", args=[plan.pk]))
     assert response.status_code == 200
     assert response.content.decode().count("data-row=") == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "Quarter 2"), ("zh-hans", "第 2 季度")]
+)
+def test_plan_form_names_the_quarters_in_the_readers_language(
+    manager_a, language, label
+):
+    from django.utils import translation
+
+    from workflows.inspection.forms import PlanForm
+
+    with translation.override(language):
+        choices = dict(PlanForm(user=manager_a).fields["quarter"].choices)
+    assert choices["2"] == label
