@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SERVICES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/1
+SERVICES_WORKERS ?= 2
 
 .PHONY: install install-prod messages run test test-future test-services bench lint mutation
 
@@ -60,13 +61,17 @@ test-future: messages
 	@command -v faketime >/dev/null || { echo "test-future needs faketime (apt-get install faketime)"; exit 1; }
 	faketime -f "+400d" $(BIN)/pytest -q -p no:cacheprovider $(FUTURE_TESTS)
 
-# The suite on PostgreSQL and Redis, with the end-to-end deployment test
-# (tests/test_deploy.py: deploy/'s nginx site in front of two Daphne processes
-# under the production settings; needs nginx, skips without it) and its figures.
+# The suite on PostgreSQL and Redis in SERVICES_WORKERS pytest-xdist workers
+# (a test module stays on one worker; each worker has its own test database
+# and its own Redis database, portal/settings/test.py): much of this run waits
+# on sockets, servers and the database, so two workers overlap their waits.
+# It includes the end-to-end deployment test (tests/test_deploy.py: deploy/'s
+# nginx site in front of two Daphne processes under the production settings;
+# needs nginx, skips without it) and its figures.
 test-services: messages
 	@test -x /usr/sbin/nginx || echo "test-services: no /usr/sbin/nginx, tests/test_deploy.py skips (apt-get install nginx-light)"
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
-		$(BIN)/pytest -q -p no:cacheprovider
+		$(BIN)/pytest -q -p no:cacheprovider -n $(SERVICES_WORKERS) --dist loadfile
 
 # Mutation testing of the rule modules and the scoping selectors ([tool.mutmut]
 # in pyproject.toml); mutants/ holds the mutated copy and its results.
