@@ -1,0 +1,93 @@
+"""The panel registry: what a dashboard shows, one small module per panel.
+
+A panel is a key, a title, a ``rows(scope)`` selector answering plain dicts in
+a fixed number of queries, the table's columns (row key and heading) and a
+``chart(rows)`` builder returning an ECharts option. The page draws every panel
+alike (chart, accessible table, XLSX export, live refetch), so adding one is::
+
+    # workflows/obligations/dashboard.py (or dashboards/panels/obligations.py)
+    from dashboards.registry import Column, Panel, register_panel
+
+    def rows(scope):
+        counts = obligation_counts(company_ids=scope.company_ids,
+                                   start=scope.start, end=scope.end)
+        return [{"company": scope.company_name(pk), **c} for pk, c in counts.items()]
+
+    register_panel(Panel(key="obligations", title=_("Obligations on time"),
+                         rows=rows, columns=(...), chart=...))
+
+and importing that module from an ``AppConfig.ready()`` (or from
+``dashboards/panels/__init__.py``).
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+_FOUR_DAYS = timedelta(days=4)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one dashboard answer covers: the companies the user may see (after
+    the company filter), the region filter, the period [start, end)."""
+
+    company_ids: tuple[int, ...]
+    companies: dict  # pk -> Company, the ones in company_ids
+    start: date
+    end: date  # exclusive
+    region_ids: tuple[int, ...] = ()
+    user: object = None
+    today: date | None = None
+
+    def company_name(self, pk) -> str:
+        company = self.companies.get(pk)
+        return company.name if company else ""
+
+    @property
+    def months(self) -> list[date]:
+        """The first day of every month in the period, oldest first."""
+        months, month = [], self.start.replace(day=1)
+        while month < self.end:
+            months.append(month)
+            month = (month.replace(day=28) + _FOUR_DAYS).replace(day=1)
+        return months
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: object  # a lazy translation
+    numeric: bool = True
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: object
+    rows: Callable[[Scope], list[dict]]
+    columns: Sequence[Column]
+    chart: Callable[[list[dict]], dict]
+    description: object = ""
+    # Whether the region filter narrows this panel (a plan or a score has no
+    # region): the page says so beside a panel that ignores it.
+    uses_region: bool = True
+    order: int = 100
+    extra: dict = field(default_factory=dict)
+
+
+_PANELS: dict[str, Panel] = {}
+
+
+def register_panel(panel: Panel) -> Panel:
+    """Add (or replace, on a module reload) ``panel``; keys are unique."""
+    _PANELS[panel.key] = panel
+    return panel
+
+
+def panels() -> list[Panel]:
+    return sorted(_PANELS.values(), key=lambda panel: (panel.order, panel.key))
+
+
+def panel_of(key: str) -> Panel | None:
+    return _PANELS.get(key)
