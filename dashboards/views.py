@@ -37,6 +37,9 @@ def dashboard(request):
         "scope": scope,
         "panels": [answer | {"cells": table_cells(answer)} for answer in answers],
         "answers": answers,
+        "only_company": next(iter(scope.companies.values()))
+        if len(scope.companies) == 1
+        else None,
         "query": request.GET.urlencode(),
         "companies": ",".join(map(str, scope.company_ids)),
     }

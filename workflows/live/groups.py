@@ -2,7 +2,6 @@
 
 from hashlib import sha256
 
-from registry.roles import is_carrier
 from registry.selectors import company_of
 
 from ..steps import group_ids_of
@@ -21,11 +20,6 @@ def auth_group(group_id: int) -> str:
     return f"group.{group_id}"
 
 
-# Every carrier user's sockets: what the carrier sees of all companies (the
-# dashboards' refresh events). A contractor's socket never joins it.
-CARRIER_GROUP = "carrier"
-
-
 def session_group(session_key: str) -> str:
     """The sockets one login session opened (a digest: the key is a secret)."""
     return f"session.{sha256(session_key.encode()).hexdigest()[:32]}"
@@ -40,6 +34,4 @@ def groups_for_user(user) -> list[str]:
     company = company_of(user)
     if company is not None:
         groups.append(company_group(company.pk))
-    if is_carrier(user):
-        groups.append(CARRIER_GROUP)
     return groups

@@ -1,7 +1,8 @@
 /* The dashboard's charts (Apache ECharts, served by the portal) and live
  * refresh. The page carries its data (#dashboard-panels); each panel's chart
  * draws from it and its table is already there. When a request of a company
- * the page shows changes, the socket says so ({"dashboard": {"company": id}})
+ * the page shows changes, its socket says so ({"type": "dashboard.changed",
+ * "company": id})
  * and the page refetches its data once things settle (debounced: a burst of
  * steps is one refetch, yet a steady stream refreshes at least every few
  * debounce periods). Delivery is at most once, so a reconnect refetches too. */
@@ -102,13 +103,11 @@
       greeted = true;
       return;
     }
-    if (event.resync) { soon(); return; }
-    var changed = event.dashboard;
-    if (changed && shown.indexOf(changed.company) !== -1) soon();
+    if (event.type === "dashboard.changed" && shown.indexOf(event.company) !== -1) soon();
   }
 
   function connect() {
-    var path = document.body.dataset.live;
+    var path = root.dataset.socket;
     if (!path || ended || !window.WebSocket) return;
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + path);
@@ -116,7 +115,7 @@
     socket.onmessage = received;
     socket.onclose = function (event) {
       root.dataset.live = "closed";
-      if (event.code === 4401) return;  // logged out: live.js says so
+      if (event.code === 4401 || event.code === 4403) return;  // logged out, refused
       setTimeout(connect, delay + Math.random() * 500);
       delay = Math.min(delay * 2, 30000);
     };

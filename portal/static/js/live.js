@@ -202,8 +202,6 @@
     }
     // A background import's progress: its own page follows it (import-progress.js).
     if (event["import"]) return;
-    // A dashboard's numbers changed: its own page refetches (dashboards.js).
-    if (event.dashboard) return;
     if (event.resync || !("from" in event)) { later(); return; }
     apply(event);
   }
