@@ -37,8 +37,26 @@ class Scope:
     start: date
     end: date  # exclusive
     region_ids: tuple[int, ...] = ()
+    # Every company there is (the carrier, no company chosen): a panel may
+    # leave out its company condition, the same rows for less work.
+    every_company: bool = False
     user: object = None
     today: date | None = None
+    # What panels of one answer share (``memo``): filled per answer, never
+    # kept across requests.
+    shared: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, read: Callable[[], object]):
+        """``read()`` once per scope: two panels over the same rows, one query."""
+        if key not in self.shared:
+            self.shared[key] = read()
+        return self.shared[key]
+
+    def companies_q(self, field: str = "company_id"):
+        """The condition on ``field`` that keeps the scope's companies."""
+        from django.db.models import Q
+
+        return Q() if self.every_company else Q(**{f"{field}__in": self.company_ids})
 
     def company_name(self, pk) -> str:
         company = self.companies.get(pk)

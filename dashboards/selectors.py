@@ -2,6 +2,7 @@
 answer. Each panel aggregates in the database in a fixed number of queries."""
 
 from registry.calendar import local_today
+from registry.roles import is_carrier
 from registry.selectors import companies_for_user
 
 from .filters import period_bounds
@@ -22,6 +23,7 @@ def scope_for(*, user, period: str, company=None, region=None, today=None) -> Sc
         start=start,
         end=end,
         region_ids=(region.pk,) if region is not None else (),
+        every_company=company is None and is_carrier(user),
         user=user,
         today=today,
     )

@@ -7,15 +7,14 @@ open past its limit.
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from registry.models import Region
+from registry.models import Site
 
 from ..charts import category_chart, empty_chart, series
 from ..periods import percent
 from ..registry import Column, Panel, Scope, register_panel
-from .tickets import CLOSED, late, tickets_in
+from .tickets import COUNTS, ticket_groups
 
 COLUMNS = (
     Column("company", _("Company"), numeric=False),
@@ -29,30 +28,28 @@ COLUMNS = (
 
 
 def sla_rows(scope: Scope) -> list[dict]:
-    """One grouped query (company × region) and the regions' names."""
-    counts = list(
-        tickets_in(scope)
-        .values("company_id", "site__region_id")
-        .annotate(
-            tickets=Count("pk"),
-            closed=Count("pk", filter=CLOSED),
-            on_time=Count("pk", filter=CLOSED & Q(overdue=False)),
-            overdue=Count("pk", filter=late()),
-        )
-        .order_by("company_id", "site__region_id")
-    )
-    regions = Region.objects.in_bulk({row["site__region_id"] for row in counts})
+    """The month groups summed per company and region (the sites' regions in
+    one query)."""
+    groups = ticket_groups(scope)
+    sites = Site.objects.filter(pk__in={g["site_id"] for g in groups})
+    region_of = {site.pk: site.region for site in sites.select_related("region")}
+    totals: dict[tuple, dict] = {}
+    for group in groups:
+        region = region_of.get(group["site_id"])
+        key = (group["company_id"], region.code if region else "", region)
+        total = totals.setdefault(key, dict.fromkeys(COUNTS, 0))
+        for name in COUNTS:
+            total[name] += group[name]
     return [
         {
-            "company": scope.company_name(row["company_id"]),
-            "region": str(regions.get(row["site__region_id"]) or "—"),
-            "tickets": row["tickets"],
-            "closed": row["closed"],
-            "on_time": row["on_time"],
-            "compliance": percent(row["on_time"], row["closed"]),
-            "overdue": row["overdue"],
+            "company": scope.company_name(company_id),
+            "region": str(region or "—"),
+            **total,
+            "compliance": percent(total["on_time"], total["closed"]),
         }
-        for row in counts
+        for (company_id, _code, region), total in sorted(
+            totals.items(), key=lambda item: item[0][:2]
+        )
     ]
 
 

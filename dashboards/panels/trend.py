@@ -1,12 +1,11 @@
 """Work-order trend: tickets dispatched, closed and overdue per month."""
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from ..charts import category_chart, empty_chart, series
-from ..periods import month_bucket, month_label
+from ..periods import month_label
 from ..registry import Column, Panel, Scope, register_panel
-from .tickets import CLOSED, late, tickets_in
+from .tickets import ticket_groups
 
 COLUMNS = (
     Column("month", _("Month"), numeric=False),
@@ -17,24 +16,16 @@ COLUMNS = (
 
 
 def trend_rows(scope: Scope) -> list[dict]:
-    """One grouped query; every month of the period has a row (zeros too)."""
-    months = scope.months
-    counts = (
-        tickets_in(scope)
-        .annotate(bucket=month_bucket("dispatched_at", months, scope.end))
-        .values("bucket")
-        .annotate(
-            dispatched=Count("pk"),
-            closed=Count("pk", filter=CLOSED),
-            overdue=Count("pk", filter=late()),
-        )
-    )
-    found = {row["bucket"]: row for row in counts}
-    zero = {"dispatched": 0, "closed": 0, "overdue": 0}
+    """Every month of the period has a row (zeros too)."""
+    months = [{"dispatched": 0, "closed": 0, "overdue": 0} for _ in scope.months]
+    for group in ticket_groups(scope):
+        month = months[group["bucket"]]
+        month["dispatched"] += group["tickets"]
+        month["closed"] += group["closed"]
+        month["overdue"] += group["overdue"]
     return [
-        {"month": month_label(month)}
-        | {key: found.get(index, zero)[key] for key in zero}
-        for index, month in enumerate(months)
+        {"month": month_label(first)} | counts
+        for first, counts in zip(scope.months, months, strict=True)
     ]
 
 
