@@ -3,21 +3,42 @@
 A panel is a key, a title, a ``rows(scope)`` selector answering plain dicts in
 a fixed number of queries, the table's columns (row key and heading) and a
 ``chart(rows)`` builder returning an ECharts option. The page draws every panel
-alike (chart, accessible table, XLSX export, live refetch), so adding one is::
+alike (chart, accessible table, XLSX export, live refetch), so adding one is
+one module, imported from ``dashboards/panels/__init__.py``::
 
-    # workflows/obligations/dashboard.py (or dashboards/panels/obligations.py)
-    from dashboards.registry import Column, Panel, register_panel
+    # dashboards/panels/obligations.py
+    from workflows.obligations.selectors import obligation_counts
+
+    from ..adapters import per_company_rows
+    from ..charts import category_chart, empty_chart, series
+    from ..registry import Column, Panel, register_panel
+
+    COLUMNS = (Column("company", _("Company"), numeric=False),
+               Column("due", _("Due")), Column("on_time", _("On time")),
+               Column("late", _("Late")), Column("missing", _("Missing")))
 
     def rows(scope):
-        counts = obligation_counts(company_ids=scope.company_ids,
-                                   start=scope.start, end=scope.end)
-        return [{"company": scope.company_name(pk), **c} for pk, c in counts.items()]
+        return per_company_rows(scope, obligation_counts(
+            company_ids=scope.company_ids, start=scope.start, end=scope.end))
+
+    def chart(rows):
+        if not rows:
+            return empty_chart()
+        names = [row["company"] for row in rows]
+        return category_chart(names, [
+            series(c.label, (r[c.key] for r in rows), stack="o")
+            for c in COLUMNS[2:]])
 
     register_panel(Panel(key="obligations", title=_("Obligations on time"),
-                         rows=rows, columns=(...), chart=...))
+                         rows=rows, columns=COLUMNS, chart=chart,
+                         uses_region=False, order=70))
 
-and importing that module from an ``AppConfig.ready()`` (or from
-``dashboards/panels/__init__.py``).
+and alike for ``monthly_scores`` with ``adapters.tuple_rows(scope, scores,
+("company", "month", "score", "grade", "finalised"))``. The rows' values must
+be JSON numbers or text (the page embeds them; the export writes them). For
+the live refresh, ``dashboards/live.py`` connects ``post_save`` of the new
+app's rows (a work-log entry, an assessment) to ``company_changed``, as it does
+for a request's ``Transition`` (the other apps never import ``dashboards``).
 """
 
 from collections.abc import Callable, Sequence
