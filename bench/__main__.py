@@ -21,6 +21,7 @@ BENCHMARKS = (
     "servers",
     "pool_approvals",
     "import_vs_bulk",
+    "dashboards",
 )
 
 

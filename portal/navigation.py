@@ -52,6 +52,16 @@ ENTRY_POINTS = (
         "queue:queue",
     ),
     EntryPoint(
+        "dashboards",
+        _("Dashboard"),
+        _(
+            "Work-order trends, SLA compliance, caps, training and inspections "
+            "at a glance."
+        ),
+        "dashboards:dashboard",
+        visible=lambda user: _may_see_dashboards(user),
+    ),
+    EntryPoint(
         "new_request",
         _("New request"),
         _(
@@ -173,6 +183,12 @@ def _may_see_tickets(user) -> bool:
     from workflows.faults.selectors import may_see_tickets
 
     return may_see_tickets(user)
+
+
+def _may_see_dashboards(user) -> bool:
+    from dashboards.access import may_see_dashboards
+
+    return may_see_dashboards(user)
 
 
 def entry_points_for(user) -> list[EntryPoint]:

@@ -27,6 +27,7 @@ urlpatterns = [
     re_path(r"^api/v1/(?P<rest>.*)$", unknown_operation),
     path("search/", include("search.urls")),
     path("training/", include("training.urls")),
+    path("dashboards/", include("dashboards.urls")),
 ]
 
 # Public uploads only (portal/media.py); documents go through their own views.

@@ -69,8 +69,15 @@ def open_requests_at_site(user, site: Site) -> QuerySet[Request]:
 
 def flow_requests_for_user(user, model: type[Request]) -> QuerySet:
     """Rows of one flow's process ``model`` that ``user`` may see, newest first."""
-    visible = requests_for_user(user).values("pk")
-    rows = model.objects.filter(pk__in=visible).select_related("company", "requester")
+    # The scope of ``requests_for_user`` on the flow's own rows (a carrier's
+    # ``pk IN (every request)`` would list every request's pk first).
+    if is_carrier(user):
+        rows = model.objects.all()
+    elif (company := company_of(user)) is not None:
+        rows = model.objects.filter(company_id=company.pk)
+    else:
+        rows = model.objects.none()
+    rows = rows.select_related("company", "requester")
     return rows.order_by("-created", "-pk")
 
 

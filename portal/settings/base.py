@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "portal",
+    "dashboards",
     "search",
     "workflows",
     "workflows.staff_change",

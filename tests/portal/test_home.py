@@ -37,6 +37,10 @@ EXPECTED_ENTRIES = {
 }
 for role in (Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER):
     EXPECTED_ENTRIES[role] |= {"inspections_due"}
+# The dashboards: the carrier, and a contractor company's manager.
+for role in EXPECTED_ENTRIES:
+    if role not in (Role.CONTRACTOR_ENGINEER, Role.TRAINEE):
+        EXPECTED_ENTRIES[role] |= {"dashboards"}
 
 
 def home_page(client, **headers) -> PageLinks:

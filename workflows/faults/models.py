@@ -86,6 +86,23 @@ class FaultTicket(Request):
     class Meta:
         verbose_name = _("fault ticket")
         verbose_name_plural = _("fault tickets")
+        indexes = [
+            # The dashboards count tickets of a period per company, site and
+            # month with their SLA state: every column they read, so a year
+            # of tickets is counted from this index and the request's
+            # (``request_company_site``) alone.
+            models.Index(
+                fields=[
+                    "dispatched_at",
+                    "request_ptr",
+                    "state",
+                    "overdue",
+                    "restored_at",
+                    "sla_due_at",
+                ],
+                name="fault_ticket_dashboard",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["alarm_id"],
