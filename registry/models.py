@@ -161,6 +161,12 @@ class Site(BilingualName):
 class StaffMember(models.Model):
     """A person of a contractor company, from trainee to manager."""
 
+    # Not in Wagtail's reference index: a roster is thousands of rows written by
+    # imports and flows, and indexing each save doubled an import's time; what
+    # it would list (a company's or contract's staff) the roster pages show,
+    # and both keys are PROTECT, so no delete can leave a person dangling.
+    wagtail_reference_index_ignore = True
+
     class Position(models.TextChoices):
         ENGINEER = "engineer", _("Engineer")
         GROUP_LEAD = "group_lead", _("Group lead")

@@ -164,6 +164,17 @@ class RegistryResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def validate_instance(
+        self, instance, import_validation_errors=None, validate_unique=True
+    ):
+        """``full_clean()`` but for the existence query of each foreign key that
+        its widget has just looked up (a query per key and row otherwise)."""
+        errors = dict(import_validation_errors or {})
+        if self._meta.clean_model_instances:
+            errors = model_errors(instance, errors, validate_unique=validate_unique)
+        if errors:
+            raise ValidationError(errors)
+
     def export_field(self, field, instance, **kwargs):
         return cell_neutralise(super().export_field(field, instance, **kwargs))
 
@@ -175,3 +186,40 @@ def errors_by_column(resource: RegistryResource, error: ValidationError) -> list
         label = "" if attribute == NON_FIELD_ERRORS else resource.label_of(attribute)
         pairs.extend((label, message) for message in messages)
     return pairs
+
+
+def _looked_up(instance) -> set[str]:
+    """Foreign keys of ``instance`` holding a saved object fetched by a widget."""
+    names = set()
+    for field in instance._meta.concrete_fields:
+        if field.many_to_one and field.is_cached(instance):
+            related = field.get_cached_value(instance)
+            if related is not None and related.pk is not None:
+                names.add(field.name)
+    return names
+
+
+def model_errors(instance, errors: dict, *, validate_unique: bool) -> dict:
+    """``errors`` with those of ``instance.full_clean(exclude=errors)``, in the
+    same steps, except that a looked-up foreign key is not queried again."""
+    exclude = set(errors)
+    steps = [
+        lambda: instance.clean_fields(exclude=exclude | _looked_up(instance)),
+        instance.clean,
+    ]
+    for step in steps:
+        try:
+            step()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    # As Django does: unique checks and constraints only of fields that passed.
+    checks = [instance.validate_constraints]
+    if validate_unique:
+        checks.insert(0, instance.validate_unique)
+    for check in checks:
+        exclude |= {name for name in errors if name != NON_FIELD_ERRORS}
+        try:
+            check(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    return errors

@@ -160,6 +160,11 @@ class StaffResource(RegistryResource):
     )
 
     class Meta(RegistryResource.Meta):
+        # Rows are validated one by one (each error stays its row's), then
+        # written a thousand at a time: a roster has no many-to-many column, no
+        # save() of its own and no save signal to miss.
+        use_bulk = True
+        batch_size = 1000
         model = StaffMember
         fields = (
             "company",

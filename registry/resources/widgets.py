@@ -97,16 +97,26 @@ class ChoiceWidget(Widget):
 
     def __init__(self, choices, **kwargs):
         self.choices = choices
+        self.by_name = None
         super().__init__(**kwargs)
+
+    def _by_name(self) -> dict[str, str]:
+        """Every way of writing each choice, folded, read once per import."""
+        if self.by_name is None:
+            self.by_name = {}
+            for stored, label in reversed(self.choices):
+                self.by_name.update(dict.fromkeys(names_of(label), stored))
+            for stored, _label in reversed(self.choices):
+                self.by_name[stored.casefold()] = stored
+        return self.by_name
 
     def clean(self, value, row=None, **kwargs):
         text = cell_text(value)
         if not text:
             return ""
-        folded = text.casefold()
-        for stored, label in self.choices:
-            if folded == stored.casefold() or folded in names_of(label):
-                return stored
+        stored = self._by_name().get(text.casefold())
+        if stored is not None:
+            return stored
         labels = "、".join(str(label) for _stored, label in self.choices)
         raise ValueError(CHOICE_INVALID % {"value": text, "choices": labels})
 
