@@ -112,6 +112,9 @@ def _back(assessment, line=None):
 
 
 def _invalid(request, assessment, line, name, form):
+    # Shown at the top too: the line's form may be gone (the window closed).
+    for error in form.non_field_errors():
+        messages.error(request, error)
     context = _page_context(request, assessment, failed=(line.pk, name, form))
     return render(request, "assessment/page.html", context, status=400)
 

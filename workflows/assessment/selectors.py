@@ -36,10 +36,11 @@ def companies_for_user(user) -> QuerySet[Company]:
 
 
 def lines_of(assessment: Assessment) -> list[AssessmentLine]:
-    """The lines, each with ``source_url`` (no query per line)."""
+    """The lines, each with ``source_url`` and ``source_label`` (no query per line)."""
     lines = list(assessment.lines.select_related("source_type"))
     for line in lines:
         line.source_url = source_url(line)
+        line.source_label = line.detail.get("reference") or line.detail.get("part", "")
     return lines
 
 

@@ -34,14 +34,21 @@ def test_each_event_deducts_its_points_from_100():
 def test_grade_at_band_edges_with_points_changed_in_the_cms(
     publish_assessment, points, count, expected_score, grade
 ):
-    publish_assessment(deductions={"late_log": {"points": Decimal(points), "cap": None}})
+    publish_assessment(
+        deductions={"late_log": {"points": Decimal(points), "cap": None}}
+    )
     scored = score(["late_log"] * count)
     assert (scored.score, scored.grade) == (expected_score, grade)
 
 
 def test_grade_bands_changed_in_the_cms_move_the_edges(publish_assessment):
     publish_assessment(
-        bands=[("excellent", 95, 100), ("good", 85, 94), ("pass", 60, 84), ("fail", 0, 59)]
+        bands=[
+            ("excellent", 95, 100),
+            ("good", 85, 94),
+            ("pass", 60, 84),
+            ("fail", 0, 59),
+        ]
     )
     assert score(["overdue_ticket"]).grade == "excellent"  # 95
     assert score(["overdue_ticket", "late_document"]).grade == "good"  # 94
