@@ -39,7 +39,7 @@ def fire_due() -> int:
         # and their managers hear it (workflows/training_notices.py).
         certificates_lapse()
         # Last month's assessments, drafted on the first sweep after it ended.
-        fired += due_drafts()
+        due_drafts()
         return fired
     finally:
         connections.close_all()

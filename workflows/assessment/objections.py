@@ -116,7 +116,14 @@ def line_decide(*, line: AssessmentLine, user, decision: str, comment: str) -> N
 
 
 def manual_add(
-    *, user, company, event: str, occurred_at, description: str, evidence
+    *,
+    user,
+    company,
+    event: str,
+    occurred_at,
+    description: str,
+    evidence,
+    description_en: str = "",
 ) -> ManualDeduction:
     """The carrier enters a complaint or an interruption, with its evidence.
 
@@ -143,6 +150,7 @@ def manual_add(
             event=event,
             occurred_at=occurred_at,
             description=description.strip(),
+            description_en=(description_en or "").strip(),
             evidence=evidence,
             created_by=user,
         )
