@@ -37,6 +37,9 @@ EXPECTED_ENTRIES = {
 }
 for role in (Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER):
     EXPECTED_ENTRIES[role] |= {"inspections_due"}
+# The monthly assessments: every carrier role, and a contractor's managers.
+for role in set(Role) - {Role.CONTRACTOR_ENGINEER, Role.TRAINEE}:
+    EXPECTED_ENTRIES[role] |= {"assessments"}
 
 
 def home_page(client, **headers) -> PageLinks:

@@ -31,6 +31,7 @@ from .selectors import (
     companies_for_user,
     lines_of,
     manual_entries_for,
+    may_see_assessments,
     payment_for,
 )
 from .steps import DECIDE, OBJECT
@@ -44,6 +45,8 @@ PER_PAGE = 50
 @require_safe
 @login_required
 def assessment_list(request):
+    if not may_see_assessments(request.user):
+        raise PermissionDenied
     rows = assessments_for_user(request.user).order_by("-month", "contractor__code")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "carrier": is_carrier(request.user), **labels()}
@@ -199,6 +202,8 @@ def manual(request):
 @require_safe
 @login_required
 def payment(request):
+    if not may_see_assessments(request.user):
+        raise PermissionDenied
     companies = companies_for_user(request.user)
     year, quarter = rules.previous_quarter(local_today())
     initial = {"company": companies.first(), "year": year, "quarter": quarter}

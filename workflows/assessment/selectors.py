@@ -10,29 +10,38 @@ from django.urls import reverse
 
 from home.rules import current_rules
 from registry.models import Company, Contract
-from registry.roles import is_carrier
+from registry.roles import Role, is_carrier, roles_of
 from registry.selectors import company_of
 
 from . import rules
 from .models import Assessment, AssessmentLine, ManualDeduction
 
 
+def may_see_assessments(user) -> bool:
+    """The carrier, and the managers of a contractor company (its own)."""
+    if not user.is_authenticated:
+        return False
+    if is_carrier(user):
+        return True
+    return Role.CONTRACTOR_MANAGER in roles_of(user) and company_of(user) is not None
+
+
 def assessments_for_user(user) -> QuerySet[Assessment]:
-    """The carrier sees every assessment; a contractor user its company's."""
+    """The carrier sees every assessment; a contractor's manager its company's."""
     rows = Assessment.objects.select_related("contractor")
     if is_carrier(user):
         return rows
-    company = company_of(user)
-    if company is None:
+    if not may_see_assessments(user):
         return rows.none()
-    return rows.filter(contractor_id=company.pk)
+    return rows.filter(contractor_id=company_of(user).pk)
 
 
 def companies_for_user(user) -> QuerySet[Company]:
     if is_carrier(user):
         return Company.objects.order_by("code")
-    company = company_of(user)
-    return Company.objects.filter(pk=company.pk if company else None)
+    if not may_see_assessments(user):
+        return Company.objects.none()
+    return Company.objects.filter(pk=company_of(user).pk)
 
 
 def lines_of(assessment: Assessment) -> list[AssessmentLine]:
@@ -61,8 +70,9 @@ def manual_entries_for(user) -> QuerySet[ManualDeduction]:
     rows = ManualDeduction.objects.select_related("company")
     if is_carrier(user):
         return rows
-    company = company_of(user)
-    return rows.filter(company_id=company.pk) if company else rows.none()
+    if not may_see_assessments(user):
+        return rows.none()
+    return rows.filter(company_id=company_of(user).pk)
 
 
 def drafting_user():

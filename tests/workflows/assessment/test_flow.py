@@ -157,9 +157,11 @@ def test_finalising_with_an_undecided_objection_is_refused(
     assert november_a.state == Assessment.State.OBJECTED
 
 
-def test_an_engineer_may_not_object(november_a, engineer_a, client_for):
+def test_an_engineer_neither_sees_nor_objects(november_a, engineer_a, client_for):
     line = november_a.lines.first()
-    assert object_to(client_for(engineer_a), line).status_code == 403
+    client = client_for(engineer_a)
+    assert client.get(page(november_a)).status_code == 404
+    assert object_to(client, line).status_code == 404
     line.refresh_from_db()
     assert line.objection == ""
 
