@@ -20,7 +20,6 @@ from django.views.decorators.http import (
 from home.models import AssessmentGrade
 from home.rules import current_rules
 from registry.calendar import local_today
-from registry.roles import is_carrier
 from workflows.steps import user_holds
 
 from . import objections, rules
@@ -49,7 +48,8 @@ def assessment_list(request):
         raise PermissionDenied
     rows = assessments_for_user(request.user).order_by("-month", "contractor__code")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "carrier": is_carrier(request.user), **labels()}
+    may_enter = user_holds(request.user, DECIDE)
+    context = {"page": page, "may_enter": may_enter, **labels()}
     return render(request, "assessment/list.html", context)
 
 
