@@ -3,9 +3,12 @@
 import django.db.models.deletion
 import modelcluster.fields
 """The assessment's deductions get a cap per month and the events the flows raise;
-the rules gain the objection window and the payment factors. Existing rules
-gain the new rows at their defaults (home/rules/defaults.py), published as a
-new live revision (as 0012 does)."""
+the rules gain the objection window and the payment factors, and the
+assessment's two steps are chosen under Rules → Who takes each step. Existing
+rules gain the new rows at their defaults (home/rules/defaults.py), published
+as a new live revision (as 0012 and 0017 do)."""
+
+from importlib import import_module
 
 from django.db import migrations, models
 from django.db.models import Max
@@ -47,6 +50,11 @@ def add_rows(apps, schema_editor):
         Rules.objects.filter(pk=topic.pk).update(**update)
 
 
+def add_step_rows(apps, schema_editor):
+    import_module("home.migrations.0017_inspection_step_group").add_rows(
+        apps, schema_editor
+    )
+
 
 class Migration(migrations.Migration):
 
@@ -85,6 +93,11 @@ class Migration(migrations.Migration):
             name='event',
             field=models.CharField(choices=[('overdue_ticket', 'Overdue ticket'), ('written_complaint', 'Written complaint'), ('late_document', 'Late or missing document'), ('unauthorised_interruption', 'Unauthorised operation that interrupts service'), ('late_part_return', 'Broken part sent for repair late'), ('late_plan', 'Inspection plan submitted late'), ('failed_recheck', 'Failed re-check'), ('late_log', 'Late work log'), ('missing_log', 'Missing work log'), ('late_report', 'Late report'), ('missing_report', 'Missing report')], max_length=40, verbose_name='event'),
         ),
+        migrations.AlterField(
+            model_name='stepgroup',
+            name='step',
+            field=models.CharField(choices=[('upgrade.confirm', 'Upgrade: confirm the request'), ('upgrade.review', 'Upgrade: review the plan'), ('upgrade.approval', 'Upgrade: approve the window'), ('upgrade.execute', 'Upgrade: carry out the work (company)'), ('position.company', 'Position change: approve (company)'), ('position.carrier', 'Position change: approve (carrier)'), ('leave.company', 'Leave: approve (company)'), ('temp_lead.acknowledge', 'Temporary lead: acknowledge'), ('faults.dispatch', 'Fault ticket: dispatch'), ('faults.accept', 'Fault ticket: accept (company)'), ('faults.confirm', 'Fault ticket: confirm the repair'), ('inspection.approval', 'Inspection plan: approve or return'), ('assessment.object', 'Monthly assessment: object to deductions (company)'), ('assessment.decide', 'Monthly assessment: decide objections and finalise')], max_length=40, verbose_name='step'),
+        ),
         migrations.AddConstraint(
             model_name='deduction',
             constraint=models.CheckConstraint(condition=models.Q(('cap__isnull', True), ('cap__gt', 0), _connector='OR'), name='deduction_cap_positive', violation_error_message='Enter a value greater than 0.'),
@@ -103,4 +116,5 @@ class Migration(migrations.Migration):
             constraint=models.CheckConstraint(condition=models.Q(('factor__gte', 0)), name='payment_factor_not_negative'),
         ),
         migrations.RunPython(add_rows, migrations.RunPython.noop),
+        migrations.RunPython(add_step_rows, migrations.RunPython.noop),
     ]

@@ -47,6 +47,8 @@ STEP_GROUPS = (
     ("faults.accept", "contractor_engineer"),
     ("faults.confirm", "carrier_admin"),
     ("inspection.approval", "maintenance_manager"),
+    ("assessment.object", "contractor_manager"),
+    ("assessment.decide", "carrier_admin"),
 )
 
 

@@ -48,3 +48,25 @@ def test_a_negative_cap_is_refused(client_for, carrier_admin):
     assert answer.status_code == 200
     rules.refresh_from_db()
     assert not rules.deductions.filter(cap__lt=0).exists()
+
+
+def test_the_admin_drafts_a_month_twice_without_a_second_assessment(
+    client_for, carrier_admin, company_a, company_b, manager_a
+):
+    import time_machine
+
+    from workflows.assessment.models import Assessment
+
+    from .conftest import NOW
+
+    url = reverse("assessment_draft")
+    assert client_for(manager_a).get(url).status_code in (302, 403)
+    client = client_for(carrier_admin)
+    with time_machine.travel(NOW, tick=False):
+        assert client.get(url).status_code == 200
+        for _ in range(2):
+            assert client.post(url, {"month": "2026-11"}).status_code == 302
+        refused = client.post(url, {"month": "2026-12"})
+    assert refused.status_code == 200
+    assert Assessment.objects.filter(month="2026-11-01").count() == 2
+    assert not Assessment.objects.filter(month="2026-12-01").exists()
