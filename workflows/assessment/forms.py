@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.models import DeductionEvent
-from home.request_fields import validate_attachment
+from home.request_fields import AttachmentField
 from registry.calendar import local_today
 from workflows.forms import text_field
 
@@ -14,10 +14,9 @@ from .objections import MANUAL_EVENTS
 
 class ObjectionForm(forms.Form):
     reason = text_field(_("Why the deduction is wrong"))
-    evidence = forms.FileField(
+    evidence = AttachmentField(
         label=_("Evidence"),
         required=False,
-        validators=[validate_attachment],
         help_text=_("A document or photo that shows it (optional)."),
     )
 
@@ -57,7 +56,7 @@ class ManualForm(forms.Form):
     )
     description = text_field(_("What happened"))
     description_en = text_field(_("What happened (English)"), required=False)
-    evidence = forms.FileField(label=_("Evidence"), validators=[validate_attachment])
+    evidence = AttachmentField(label=_("Evidence"))
 
     def __init__(self, *args, companies, **kwargs):
         super().__init__(*args, **kwargs)

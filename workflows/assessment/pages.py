@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import (
     require_http_methods,
@@ -163,7 +164,11 @@ def _download(field):
     if not field:
         raise Http404
     name = os.path.basename(field.name)
-    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+    response = FileResponse(field.open("rb"), as_attachment=True, filename=name)
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True)
+    return response
 
 
 @require_safe

@@ -90,11 +90,21 @@ def assessment_draft(*, company, month: date, user=None) -> tuple[Assessment, bo
         return Assessment.objects.get(contractor=company, month=month), False
 
 
+def companies_under_contract(month: date):
+    """The companies with a contract running during ``month``."""
+    running = Company.objects.filter(
+        contracts__period_start__lt=rules.next_month(month),
+        contracts__period_end__gte=month,
+    )
+    return running.distinct().order_by("code")
+
+
 def month_draft(*, month: date, user=None) -> list[tuple[Assessment, bool]]:
-    """Draft ``month`` for every contractor company (idempotent)."""
+    """Draft ``month`` for every company under contract then (idempotent)."""
+    month = rules.month_start(month)
     return [
         assessment_draft(company=company, month=month, user=user)
-        for company in Company.objects.order_by("code")
+        for company in companies_under_contract(month)
     ]
 
 
@@ -104,7 +114,7 @@ def due_drafts() -> int:
     One query when they exist already; the number drafted otherwise.
     """
     month = rules.previous_month(rules.month_start(local_today()))
-    if not Company.objects.exclude(assessments__month=month).exists():
+    if not companies_under_contract(month).exclude(assessments__month=month).exists():
         return 0
     if drafting_user() is None:
         return 0

@@ -51,7 +51,7 @@ def test_a_negative_cap_is_refused(client_for, carrier_admin):
 
 
 def test_the_admin_drafts_a_month_twice_without_a_second_assessment(
-    client_for, carrier_admin, company_a, company_b, manager_a
+    client_for, carrier_admin, contract_a, contract_b, manager_a
 ):
     import time_machine
 

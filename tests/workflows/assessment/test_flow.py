@@ -75,7 +75,9 @@ def test_drafting_collects_the_month_events_and_scores_them(november_a):
     assert november_a.transitions.get().notes[0]["key"] == "assessment.drafted"
 
 
-def test_drafting_twice_is_idempotent(company_a, company_b, carrier_admin, november_a):
+def test_drafting_twice_is_idempotent(
+    company_a, company_b, contract_a, contract_b, carrier_admin, november_a
+):
     again = month_draft(month=NOVEMBER)
     assert {a.contractor_id: made for a, made in again} == {
         company_a.pk: False,
@@ -84,6 +86,15 @@ def test_drafting_twice_is_idempotent(company_a, company_b, carrier_admin, novem
     call_command("assessments_draft", month="2026-11", stdout=open("/dev/null", "w"))
     assert Assessment.objects.filter(month=NOVEMBER).count() == 2
     assert november_a.lines.count() == 3
+
+
+def test_only_companies_under_contract_that_month_are_drafted(
+    company_a, company_b, contract_a, carrier_admin
+):
+    contract_a.period_start = NOVEMBER.replace(day=20)
+    contract_a.save()
+    assert [a.contractor for a, _made in month_draft(month=NOVEMBER)] == [company_a]
+    assert month_draft(month=NOVEMBER.replace(month=10)) == []
 
 
 def test_a_month_not_ended_is_not_drafted(company_a, draft):
