@@ -201,3 +201,21 @@ def test_history_is_shown_in_the_readers_language(
     chinese = client_for(manager_a, HTTP_ACCEPT_LANGUAGE="zh-hans").get(url)
     assert "Objection to a deduction" not in chinese.content.decode()
     assert Transition.objects.filter(request=november_a, action="progress").exists()
+
+
+def test_a_wrong_evidence_file_is_refused_and_nothing_is_written(
+    november_a, manager_a, client_for
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    line = november_a.lines.first()
+    url = reverse("workflows:assessment:object", args=[november_a.pk, line.pk])
+    fake = SimpleUploadedFile("evidence.pdf", b"MZ\x90\x00 not a pdf")
+    answer = client_for(manager_a).post(
+        url, {f"line{line.pk}-reason": "理由", f"line{line.pk}-evidence": fake}
+    )
+    assert answer.status_code == 400
+    assert "理由" in answer.content.decode()  # what was typed is kept
+    line.refresh_from_db()
+    assert (line.objection, line.objection_evidence.name) == ("", "")
+    assert not november_a.transitions.filter(action="progress").exists()
