@@ -123,6 +123,16 @@ ENTRY_POINTS = (
         visible=may_see_inspections,
     ),
     EntryPoint(
+        "assessments",
+        _("Monthly assessments"),
+        _(
+            "Each month's score and grade, its deductions and objections; the "
+            "quarterly payment figure."
+        ),
+        "workflows:assessment:list",
+        visible=lambda user: _may_see_assessments(user),
+    ),
+    EntryPoint(
         "policies",
         _("Policies"),
         _("The carrier's rules: staff, machine rooms, faults, upgrades, training."),
@@ -189,6 +199,12 @@ def _may_see_dashboards(user) -> bool:
     from dashboards.access import may_see_dashboards
 
     return may_see_dashboards(user)
+
+
+def _may_see_assessments(user) -> bool:
+    from workflows.assessment.selectors import may_see_assessments
+
+    return may_see_assessments(user)
 
 
 def entry_points_for(user) -> list[EntryPoint]:

@@ -93,6 +93,17 @@ class Contract(models.Model):
     regions = models.ManyToManyField(
         Region, blank=True, related_name="contracts", verbose_name=_("regions covered")
     )
+    quarterly_fee = models.DecimalField(
+        _("quarterly fee (yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The maintenance fee of one quarter in full; the payment is this "
+            "times the factor of the quarter's assessment scores."
+        ),
+    )
 
     class Meta:
         ordering = ["company__code", "-period_start"]

@@ -119,6 +119,11 @@ def assigned_due_register(flow_class, node_name: str, *, key: str, due) -> None:
     _ASSIGNED_DUE[(flow_class, node_name)] = (key, due)
 
 
+def assigned_due_keys() -> set[str]:
+    """The keys of every step declared through ``assigned_due_register``."""
+    return {key for key, _due in _ASSIGNED_DUE.values()}
+
+
 def _due_of(task):
     """(step key, due callable) of ``task``'s step, or (None, None)."""
     step = step_for(task.owner_permission or "")

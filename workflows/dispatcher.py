@@ -22,6 +22,7 @@ from django.db import connections
 from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
 from training.services import certificates_lapse
+from workflows.assessment.services import due_drafts
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ def fire_due() -> int:
         # Training certificates that lapsed: their holders drop back to trainee
         # and their managers hear it (workflows/training_notices.py).
         certificates_lapse()
+        # Last month's assessments, drafted on the first sweep after it ended.
+        due_drafts()
         return fired
     finally:
         connections.close_all()

@@ -8,6 +8,7 @@ from .assessment import (
     AssessmentRules,
     Deduction,
     DeductionEvent,
+    PaymentFactor,
 )
 from .checklists import ChecklistItem, ChecklistTemplate
 from .deadlines import (
@@ -45,6 +46,7 @@ __all__ = [
     "AssessmentBand",
     "AssessmentGrade",
     "AssessmentRules",
+    "PaymentFactor",
     "ChecklistItem",
     "ChecklistTemplate",
     "DeadlineRules",

@@ -48,6 +48,14 @@ class FlowStep(models.TextChoices):
         "inspection.approval",
         _("Inspection plan: approve or return"),
     )
+    ASSESSMENT_OBJECT = (
+        "assessment.object",
+        _("Monthly assessment: object to deductions (company)"),
+    )
+    ASSESSMENT_DECIDE = (
+        "assessment.decide",
+        _("Monthly assessment: decide objections and finalise"),
+    )
 
 
 # Steps a company's own people take (``company_scoped`` in workflows.steps).
@@ -57,6 +65,7 @@ COMPANY_STEPS = frozenset(
         FlowStep.POSITION_COMPANY,
         FlowStep.LEAVE_COMPANY,
         FlowStep.FAULTS_ACCEPT,
+        FlowStep.ASSESSMENT_OBJECT,
     }
 )
 STEP_ROLES = CARRIER_ROLES | CONTRACTOR_ROLES

@@ -68,15 +68,39 @@ def assessment_grade(
     return grade_for(_or_current(rules).assessment.bands, score)
 
 
+def assessment_deducted(
+    *, event: str, count: int, rules: RulesSnapshot | None = None
+) -> Decimal:
+    """Points ``count`` events of one kind take off a month: points × count,
+    no more than the event's monthly cap (none when the cap is empty)."""
+    assessment = _or_current(rules).assessment
+    lost = assessment.deductions[event] * count
+    cap = assessment.caps.get(event)
+    return lost if cap is None else min(lost, cap)
+
+
 def assessment_score(
     *, events: Mapping[str, int], rules: RulesSnapshot | None = None
 ) -> Decimal:
-    """100 less the deductions for ``events`` (event → count), never below 0."""
-    deductions = _or_current(rules).assessment.deductions
+    """100 less the deductions for ``events`` (event → count), each kind capped
+    per month, never below 0."""
+    rules = _or_current(rules)
     lost = sum(
-        (deductions[event] * count for event, count in events.items()), Decimal(0)
+        (
+            assessment_deducted(event=event, count=count, rules=rules)
+            for event, count in events.items()
+        ),
+        Decimal(0),
     )
     return max(HUNDRED - lost, Decimal(0))
+
+
+def payment_factor(*, average: Decimal, rules: RulesSnapshot | None = None) -> Decimal:
+    """The factor of the highest row whose lowest average ``average`` reaches."""
+    for row in _or_current(rules).assessment.factors:  # highest first
+        if average >= row.min_average:
+            return row.factor
+    raise ValueError(f"no payment factor covers {average}")
 
 
 def training_grade(*, score: Decimal | int, rules: RulesSnapshot | None = None) -> str:

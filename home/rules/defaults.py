@@ -47,6 +47,8 @@ STEP_GROUPS = (
     ("faults.accept", "contractor_engineer"),
     ("faults.confirm", "carrier_admin"),
     ("inspection.approval", "maintenance_manager"),
+    ("assessment.object", "contractor_manager"),
+    ("assessment.decide", "carrier_admin"),
 )
 
 
@@ -54,6 +56,25 @@ def _sla_hours(level: int, tier: str, mode: str) -> int:
     if level == 1:
         return SLA_REMOTE_LEVEL_1 if mode == "remote" else SLA_ON_SITE_LEVEL_1[tier]
     return SLA_LEVEL_2 if level == 2 else SLA_LEVEL_3_4
+
+
+# (event, points per event, cap per month or None): the deductions of the
+# monthly assessment (DOMAIN.md "Assessment"), edited under Rules afterwards.
+ASSESSMENT_DEDUCTIONS = (
+    ("overdue_ticket", "5", Decimal(30)),
+    ("written_complaint", "2", Decimal(10)),
+    ("late_document", "1", Decimal(10)),
+    ("unauthorised_interruption", "10", None),
+    ("late_part_return", "1", Decimal(5)),
+    ("late_plan", "2", Decimal(6)),
+    ("failed_recheck", "2", Decimal(10)),
+    ("late_log", "0.5", Decimal(5)),
+    ("missing_log", "1", Decimal(10)),
+    ("late_report", "1", Decimal(5)),
+    ("missing_report", "2", Decimal(10)),
+)
+# (lowest average monthly score, factor on the quarterly fee).
+PAYMENT_FACTORS = (("90", "1.000"), ("80", "0.950"), ("70", "0.900"), ("0", "0.800"))
 
 
 def _bands(*bands: tuple[str, int, int]) -> list[dict]:
@@ -128,15 +149,19 @@ DEFAULTS: dict[str, dict] = {
     },
     "assessment": {
         "model": "assessmentrules",
-        "fields": {},
+        "fields": {"objection_days": 5},
         "groups": {},
         "rows": {
             "deductions": _ordered(
                 [
-                    {"event": "overdue_ticket", "points": Decimal(5)},
-                    {"event": "written_complaint", "points": Decimal(2)},
-                    {"event": "late_document", "points": Decimal(1)},
-                    {"event": "unauthorised_interruption", "points": Decimal(10)},
+                    {"event": event, "points": Decimal(points), "cap": cap}
+                    for event, points, cap in ASSESSMENT_DEDUCTIONS
+                ]
+            ),
+            "payment_factors": _ordered(
+                [
+                    {"min_average": Decimal(average), "factor": Decimal(factor)}
+                    for average, factor in PAYMENT_FACTORS
                 ]
             ),
             "bands": _ordered(

@@ -22,6 +22,7 @@ from .snapshot import (
     Band,
     Deadline,
     DeadlineSnapshot,
+    Factor,
     GroupRef,
     RulesSnapshot,
     SlaSnapshot,
@@ -159,11 +160,15 @@ def _bands(rows) -> tuple[Band, ...]:
 
 
 def _assessment(topic) -> AssessmentSnapshot:
-    deductions = {row.event: row.points for row in topic.deductions.all()}
+    rows = list(topic.deductions.all())
+    factors = (Factor(r.min_average, r.factor) for r in topic.payment_factors.all())
     return AssessmentSnapshot(
         revision_id=topic.revision_id,
-        deductions=MappingProxyType(deductions),
+        deductions=MappingProxyType({row.event: row.points for row in rows}),
         bands=_bands(topic.bands.all()),
+        caps=MappingProxyType({row.event: row.cap for row in rows}),
+        objection_days=topic.objection_days,
+        factors=tuple(sorted(factors, key=lambda f: f.min_average, reverse=True)),
     )
 
 

@@ -59,8 +59,15 @@ def _create_published(apps, model, spec) -> None:
     for relation in get_all_child_relations(model):
         child = relation.related_model
         rows = rows_by_relation.get(relation.get_accessor_name(), [])
+        known = {field.name for field in child._meta.get_fields()}
         child.objects.bulk_create(
-            [child(**{relation.field.name: topic}, **row) for row in rows]
+            [
+                child(
+                    **{relation.field.name: topic},
+                    **{key: value for key, value in row.items() if key in known},
+                )
+                for row in rows
+            ]
         )
     revision = _revision(apps, model, topic, now)
     model.objects.filter(pk=topic.pk).update(

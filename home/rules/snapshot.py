@@ -53,10 +53,19 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Factor:
+    min_average: Decimal
+    factor: Decimal
+
+
+@dataclass(frozen=True)
 class AssessmentSnapshot:
     revision_id: int
     deductions: Mapping[str, Decimal]  # by DeductionEvent value
     bands: tuple[Band, ...]  # highest first
+    caps: Mapping[str, Decimal | None]  # by DeductionEvent value; None: no cap
+    objection_days: int
+    factors: tuple[Factor, ...]  # highest min_average first
 
 
 @dataclass(frozen=True)

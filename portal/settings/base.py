@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "workflows.faults",
     "workflows.site_access",
     "workflows.inspection",
+    "workflows.assessment",
     "workflows.api",
     "training",
     "home",

@@ -158,6 +158,7 @@ def test_each_decision_reads_the_snapshot_it_is_given_not_the_current_rules():
         assessment=replace(
             now.assessment,
             deductions={"overdue_ticket": Decimal(30)},
+            caps={"overdue_ticket": None},
             bands=(Band("kept", 60, 100), Band("lost", 0, 59)),
         ),
         training=replace(

@@ -48,7 +48,18 @@ def test_seeded_rules_hold_the_values_of_the_documents():
         "written_complaint": Decimal("2"),
         "late_document": Decimal("1"),
         "unauthorised_interruption": Decimal("10"),
+        "late_part_return": Decimal("1"),
+        "late_plan": Decimal("2"),
+        "failed_recheck": Decimal("2"),
+        "late_log": Decimal("0.5"),
+        "missing_log": Decimal("1"),
+        "late_report": Decimal("1"),
+        "missing_report": Decimal("2"),
     }
+    assert rules.assessment.caps["overdue_ticket"] == Decimal("30")
+    assert rules.assessment.caps["unauthorised_interruption"] is None
+    assert rules.assessment.objection_days == 5
+    assert [f.min_average for f in rules.assessment.factors] == [90, 80, 70, 0]
     assert rules.training.pass_mark == Decimal("80")
     assert rules.training.yearly_hours == Decimal("10")
     assert rules.training.weights == {

@@ -40,6 +40,8 @@ BEFORE = {
     "faults.accept": Role.CONTRACTOR_ENGINEER,
     "faults.confirm": Role.CARRIER_ADMIN,
     "inspection.approval": Role.MAINTENANCE_MANAGER,
+    "assessment.object": Role.CONTRACTOR_MANAGER,
+    "assessment.decide": Role.CARRIER_ADMIN,
 }
 
 

@@ -42,6 +42,10 @@ for role in EXPECTED_ENTRIES:
     if role not in (Role.CONTRACTOR_ENGINEER, Role.TRAINEE):
         EXPECTED_ENTRIES[role] |= {"dashboards"}
 
+# The monthly assessments: every carrier role, and a contractor's managers.
+for role in set(Role) - {Role.CONTRACTOR_ENGINEER, Role.TRAINEE}:
+    EXPECTED_ENTRIES[role] |= {"assessments"}
+
 
 def home_page(client, **headers) -> PageLinks:
     response = client.get("/", **headers)
