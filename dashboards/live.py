@@ -13,6 +13,7 @@ contractor's dashboard joins only its company's group.
 
 from django.db.models.signals import post_save
 
+from workflows.assessment.models import Assessment
 from workflows.live.events import publish_on_commit
 from workflows.models import Request, Transition
 
@@ -45,4 +46,13 @@ def transition_saved(sender, instance, created=False, raw=False, **kwargs) -> No
         company_changed(company_id)
 
 
+def assessment_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A score moved (a line upheld, an entry added, a month finalised)."""
+    if not raw:
+        company_changed(instance.contractor_id)
+
+
 post_save.connect(transition_saved, sender=Transition, dispatch_uid="dashboards")
+post_save.connect(
+    assessment_saved, sender=Assessment, dispatch_uid="dashboards-assessment"
+)
