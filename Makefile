@@ -55,7 +55,9 @@ FUTURE_TESTS := tests/test_load_demo.py tests/home/test_demo_loaders.py \
 	tests/workflows/staff_change/test_flow.py tests/workflows/staff_change/test_rules.py \
 	tests/workflows/test_queue.py tests/workflows/test_api.py \
 	tests/home/test_rules_reader.py tests/home/test_decisions.py \
-	tests/home/test_request_forms.py tests/home/test_request_admin.py
+	tests/home/test_request_forms.py tests/home/test_request_admin.py \
+	tests/workflows/assessment/test_demo.py tests/workflows/assessment/test_window.py \
+	tests/dashboards/test_demo.py
 
 test-future: messages
 	@command -v faketime >/dev/null || { echo "test-future needs faketime (apt-get install faketime)"; exit 1; }

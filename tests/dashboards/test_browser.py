@@ -5,6 +5,7 @@ dispatched elsewhere refreshes the open page without reload (debounced)."""
 import pytest
 from playwright.sync_api import expect
 
+from dashboards.registry import panels
 from registry.roles import Role
 
 from ..browser import chromium, page_of, screenshot
@@ -46,7 +47,7 @@ def test_charts_and_tables_fit_a_phone(
     with chromium() as browser:
         page = page_of(browser, server, session, "/dashboards/", locale=locale)
         page.set_viewport_size(PHONE)
-        expect(page.locator("[data-chart] canvas")).to_have_count(6)
+        expect(page.locator("[data-chart] canvas")).to_have_count(len(panels()))
         wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         screenshot(page, f"dashboard-phone-{language}")
         assert wide <= 0, f"dashboard scrolls sideways by {wide}px"
