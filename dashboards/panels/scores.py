@@ -22,6 +22,12 @@ COLUMNS = (
 FINAL, PROVISIONAL = _("Final"), _("Provisional")
 
 
+def _number(score) -> float | int:
+    """90 rather than 90.0, so the page and its live refetch write it alike."""
+    value = float(score)
+    return int(value) if value.is_integer() else value
+
+
 def score_rows(scope: Scope) -> list[dict]:
     last_day = scope.end - timedelta(days=1)  # the scope's end is exclusive
     scores = monthly_scores(
@@ -31,7 +37,7 @@ def score_rows(scope: Scope) -> list[dict]:
         {
             "company": scope.company_name(row.company_id),
             "month": month_label(row.month),
-            "score": float(row.score),
+            "score": _number(row.score),
             "grade": str(AssessmentGrade(row.grade).label) if row.grade else "",
             "state": str(FINAL if row.finalised else PROVISIONAL),
         }

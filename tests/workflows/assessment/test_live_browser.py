@@ -1,6 +1,6 @@
 """In real browsers on a real server: a contractor's manager objects to a
-deduction, the carrier upholds it, and the score on the manager's open page
-changes without a reload."""
+deduction, the carrier upholds it, and the score on the manager's open
+assessment page and dashboard changes without a reload."""
 
 from datetime import datetime, time
 
@@ -61,6 +61,10 @@ def test_the_score_changes_live_when_the_carrier_upholds_an_objection(
         watcher = page_of(browser, server, manager_session, path)
         expect(watcher.locator(score)).to_have_text("90.00")
         watcher.evaluate("window.__marker = 1")
+        board = page_of(browser, server, manager_session, "/dashboards/")
+        board_score = board.locator("#panel-scores tbody td.num").first
+        expect(board_score).to_have_text("90")
+        board.evaluate("window.__marker = 1")
         manager = page_of(browser, server, manager_session, path)
         file_objection(manager, line)
         expect(manager.locator(f"#line-{line.pk}")).to_contain_text("已获书面批准")
@@ -73,5 +77,8 @@ def test_the_score_changes_live_when_the_carrier_upholds_an_objection(
         expect(watcher.locator(grade)).to_have_text("优秀")
         expect(watcher.locator(f"#line-{line.pk}")).to_contain_text("申诉成立")
         assert watcher.evaluate("window.__marker") == 1, "the page was reloaded"
+        # The dashboard refetches its numbers a few seconds after the event.
+        expect(board_score).to_have_text("100", timeout=20_000)
+        assert board.evaluate("window.__marker") == 1, "the dashboard was reloaded"
         screenshot(watcher, "assessment-score-live")
         screenshot(carrier, "assessment-carrier-upheld")
