@@ -22,6 +22,7 @@ from django.db import connections
 from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
 from training.services import certificates_lapse
+from workflows.inspection.checks import draws_due
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,9 @@ def fire_due() -> int:
         # Training certificates that lapsed: their holders drop back to trainee
         # and their managers hear it (workflows/training_notices.py).
         certificates_lapse()
+        # The carrier's monthly re-check samples and yearly spot checks, drawn
+        # once per company and period (workflows/inspection/checks.py).
+        draws_due()
         return fired
     finally:
         connections.close_all()

@@ -161,6 +161,7 @@ class Finding(models.Model):
     class Source(models.TextChoices):
         READING = "reading", _("Reading out of range")
         MANUAL = "manual", _("Noted by the engineer")
+        ANSWER = "answer", _("Answer that is a finding")
 
     class FollowUp(models.TextChoices):
         RECTIFIED = "rectified", _("Rectified on the spot")
@@ -204,8 +205,8 @@ class Finding(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["execution", "item_key"],
-                condition=Q(source="reading"),
-                name="inspection_one_reading_finding_per_item",
+                condition=Q(source__in=["reading", "answer"]),
+                name="inspection_one_answer_finding_per_item",
             ),
             models.CheckConstraint(
                 condition=~Q(follow_up="scheduled") | Q(due_date__isnull=False),
@@ -226,3 +227,18 @@ class Finding(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+
+from .check_models import Recheck, RecheckDraw, SpotCheck, SpotCheckDraw  # noqa: E402
+
+__all__ = [
+    "Answer",
+    "Execution",
+    "Finding",
+    "InspectionPlan",
+    "PlanRow",
+    "Recheck",
+    "RecheckDraw",
+    "SpotCheck",
+    "SpotCheckDraw",
+]
