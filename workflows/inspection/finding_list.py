@@ -72,6 +72,7 @@ class FindingListView(LoginRequiredMixin, ListView):
             filter=self.filterset,
             query=query.urlencode(),
             may_follow_up=may_follow_up,
+            carrier=is_carrier(user),
             follow_ups=Finding.FollowUp.choices,
             **kwargs,
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import pages
+from . import check_pages, pages
 from .finding_list import FindingListView
 
 app_name = "inspection"
@@ -15,4 +15,13 @@ urlpatterns = [
     path("findings/", FindingListView.as_view(), name="findings"),
     path("findings/<int:pk>/follow-up/", pages.follow_up, name="follow_up"),
     path("progress/", pages.progress, name="progress"),
+    path("rechecks/", check_pages.recheck_list, name="rechecks"),
+    path("rechecks/<int:pk>/", check_pages.recheck_page, name="recheck"),
+    path("rechecks/<int:pk>/photo/", check_pages.recheck_photo, name="recheck_photo"),
+    path("spot-checks/", check_pages.spot_check_list, name="spot_checks"),
+    path(
+        "spot-checks/<int:pk>/done/",
+        check_pages.spot_check_done,
+        name="spot_check_done",
+    ),
 ]
