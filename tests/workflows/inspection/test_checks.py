@@ -180,8 +180,6 @@ def test_spot_check_draws_ceil_of_the_share(company_a, region, carrier):
     assert draw.sites.filter(done_at__isnull=True).count() == 1
 
 
-
-
 def page_url(name, *args):
     from django.urls import reverse
 
