@@ -43,13 +43,26 @@ def findings_for(user) -> QuerySet:
 
     from .models import Finding
 
-    findings = Finding.objects.select_related("company", "site", "execution__row__plan")
+    findings = Finding.objects.select_related(
+        "company", "site", "execution__row__plan", "fault_ticket"
+    )
     if is_carrier(user):
         return findings
     company = company_of(user)
     if company is None:
         return findings.none()
     return findings.filter(company_id=company.pk)
+
+
+def findings_to_rectify(user) -> QuerySet:
+    """Open findings scheduled for rectification: the company's people act on
+    them; earliest date first."""
+    from .models import Finding
+
+    findings = findings_for(user).filter(
+        resolved_at__isnull=True, follow_up=Finding.FollowUp.SCHEDULED
+    )
+    return findings.order_by("due_date", "pk")
 
 
 def may_see_inspections(user) -> bool:
