@@ -50,7 +50,12 @@ def due_list(request):
     to_rectify = list(findings_to_rectify(request.user))
     for finding in to_rectify:
         finding.overdue = finding.overdue_on(today)
-    context = {"rows": rows, "this_month": today.month, "to_rectify": to_rectify}
+    context = {
+        "rows": rows,
+        "this_month": today.month,
+        "to_rectify": to_rectify,
+        "may_print": request.user.has_perm("inspection.add_inspectionplan"),
+    }
     return render(request, "inspection/due.html", context)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import check_pages, pages
+from . import check_pages, pages, qr
 from .finding_list import FindingListView
 
 app_name = "inspection"
@@ -17,6 +17,9 @@ urlpatterns = [
     path("findings/<int:pk>/photo/", pages.finding_photo, name="finding_photo"),
     path("findings/<int:pk>/ticket/", pages.finding_ticket, name="finding_ticket"),
     path("progress/", pages.progress, name="progress"),
+    path("scan/<uuid:token>/", qr.scan, name="scan"),
+    path("labels/", qr.company_labels, name="labels"),
+    path("labels/<int:pk>/", qr.site_label, name="label"),
     path("rechecks/", check_pages.recheck_list, name="rechecks"),
     path("rechecks/<int:pk>/", check_pages.recheck_page, name="recheck"),
     path("rechecks/<int:pk>/photo/", check_pages.recheck_photo, name="recheck_photo"),
