@@ -25,6 +25,7 @@ BANDS_OVERLAP = _("The grade bands %(lower)s and %(upper)s overlap.")
 BANDS_GAP = _("Scores between the grade bands %(lower)s and %(upper)s have no grade.")
 NUMBER_RANGE_INVERTED = _("The minimum must not be greater than the maximum.")
 NUMBER_ONLY_FIELDS = _("Unit, minimum and maximum apply only to number items.")
+YES_NO_ONLY_FIELD = _("Only a yes / no item has an answer that is a finding.")
 CHECKLIST_EMPTY = _("A checklist needs at least one item.")
 
 

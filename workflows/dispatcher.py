@@ -23,6 +23,7 @@ from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 
 from training.services import certificates_lapse
 from workflows.assessment.services import due_drafts
+from workflows.inspection.checks import draws_due
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,10 @@ def fire_due() -> int:
         certificates_lapse()
         # Last month's assessments, drafted on the first sweep after it ended.
         due_drafts()
+
+        # The carrier's monthly re-check samples and yearly spot checks, drawn
+        # once per company and period (workflows/inspection/checks.py).
+        draws_due()
         return fired
     finally:
         connections.close_all()

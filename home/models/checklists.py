@@ -14,6 +14,7 @@ from home.validation import (
     DUPLICATE_ROW,
     NUMBER_ONLY_FIELDS,
     NUMBER_RANGE_INVERTED,
+    YES_NO_ONLY_FIELD,
 )
 from registry.models import Site
 
@@ -130,6 +131,16 @@ class ChecklistItem(RuleRow):
             "(a maximum of 5 Ω means under 5 Ω)."
         ),
     )
+    bad_answer = models.CharField(
+        _("finding when answered"),
+        max_length=3,
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        blank=True,
+        help_text=_(
+            "Yes / no items only: the answer that is a finding, e.g. "
+            "“Alarm present?” – yes. Leave empty if neither is."
+        ),
+    )
     required = models.BooleanField(_("required"), default=True)
     help_zh = models.CharField(_("help text (Chinese)"), max_length=300, blank=True)
     help_en = models.CharField(_("help text (English)"), max_length=300, blank=True)
@@ -137,6 +148,7 @@ class ChecklistItem(RuleRow):
     panels = [
         FieldRowPanel([FieldPanel("label_zh"), FieldPanel("label_en")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("required"), FieldPanel("key")]),
+        FieldPanel("bad_answer"),
         FieldRowPanel(
             [FieldPanel("unit"), FieldPanel("min_value"), FieldPanel("max_value")]
         ),
@@ -170,6 +182,8 @@ class ChecklistItem(RuleRow):
     def clean(self):
         if not self.key:
             self.key = safe_snake_case(self.label_en or self.label_zh)[:60]
+        if self.bad_answer and self.kind != self.Kind.YES_NO:
+            raise ValidationError({"bad_answer": YES_NO_ONLY_FIELD})
         if self.kind != self.Kind.NUMBER:
             if self.unit or self.min_value is not None or self.max_value is not None:
                 raise ValidationError(NUMBER_ONLY_FIELDS)

@@ -9,8 +9,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from home.validation import (
     MONTH_DAY_OUT_OF_RANGE,
     MUST_BE_POSITIVE,
+    PERCENT_OUT_OF_RANGE,
     check_unique_complete,
     raise_if,
+    require_percent,
     require_positive,
 )
 
@@ -90,6 +92,24 @@ class DeadlineRules(RuleTopic):
         default=10,
         help_text=_("Calendar days before a quarter starts that its plan is due."),
     )
+    recheck_sample_size = models.PositiveSmallIntegerField(
+        _("carrier re-checks per company and month"),
+        default=3,
+        help_text=_(
+            "How many of a company's inspections completed in a month the portal "
+            "draws at random for the carrier to re-check (all of them if fewer)."
+        ),
+    )
+    spot_check_percent = models.DecimalField(
+        _("yearly spot check (% of sites)"),
+        max_digits=5,
+        decimal_places=2,
+        default=2,
+        help_text=_(
+            "Share of a company's sites the carrier checks itself each year, "
+            "rounded up to a whole site."
+        ),
+    )
 
     panels = [
         RowsInlinePanel(
@@ -104,6 +124,10 @@ class DeadlineRules(RuleTopic):
                 FieldPanel("inspection_plan_days_before_quarter"),
             ],
             heading=_("Reports"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("recheck_sample_size"), FieldPanel("spot_check_percent")],
+            heading=_("Carrier checks of inspections"),
         ),
     ]
     row_checks = {"deadlines": "check_deadlines"}
@@ -124,6 +148,11 @@ class DeadlineRules(RuleTopic):
                 name="deadline_inspection_plan_days_positive",
                 violation_error_message=MUST_BE_POSITIVE,
             ),
+            models.CheckConstraint(
+                condition=Q(spot_check_percent__gt=0, spot_check_percent__lte=100),
+                name="deadline_spot_check_percent_in_range",
+                violation_error_message=PERCENT_OUT_OF_RANGE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -134,6 +163,8 @@ class DeadlineRules(RuleTopic):
             "inspection_plan_days_before_quarter",
             self.inspection_plan_days_before_quarter,
         )
+        errors |= require_positive("spot_check_percent", self.spot_check_percent)
+        errors |= require_percent("spot_check_percent", self.spot_check_percent)
         day = self.monthly_report_day
         if day is not None and not 1 <= day <= 28:
             errors["monthly_report_day"] = MONTH_DAY_OUT_OF_RANGE

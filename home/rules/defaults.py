@@ -107,6 +107,8 @@ DEFAULTS: dict[str, dict] = {
             "weekly_report_weekday": 0,
             "monthly_report_day": 3,
             "inspection_plan_days_before_quarter": 10,
+            "recheck_sample_size": 3,
+            "spot_check_percent": Decimal("2.00"),
         },
         "groups": {},
         "rows": {

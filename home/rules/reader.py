@@ -142,6 +142,8 @@ def _deadlines(topic) -> DeadlineSnapshot:
         weekly_report_weekday=topic.weekly_report_weekday,
         monthly_report_day=topic.monthly_report_day,
         inspection_plan_days_before_quarter=topic.inspection_plan_days_before_quarter,
+        recheck_sample_size=topic.recheck_sample_size,
+        spot_check_percent=topic.spot_check_percent,
     )
 
 

@@ -36,6 +36,8 @@ class DeadlineSnapshot:
     weekly_report_weekday: int  # Monday = 0
     monthly_report_day: int
     inspection_plan_days_before_quarter: int
+    recheck_sample_size: int
+    spot_check_percent: Decimal
 
 
 @dataclass(frozen=True)

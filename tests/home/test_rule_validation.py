@@ -170,6 +170,36 @@ def test_inspection_plan_days_must_be_positive():
     ]
 
 
+@pytest.mark.parametrize(
+    ("percent", "error"),
+    [
+        ("0", msg.MUST_BE_POSITIVE),
+        ("0.01", None),
+        ("100", None),
+        ("100.01", msg.PERCENT_OUT_OF_RANGE),
+    ],
+)
+def test_spot_check_share_is_a_percentage_above_zero(percent, error):
+    rules = DeadlineRules.objects.get()
+    rules.spot_check_percent = Decimal(percent)
+    if error is None:
+        rules.full_clean()
+    else:
+        assert errors_of(rules)["spot_check_percent"] == [error]
+
+
+def test_a_yes_no_answer_that_is_a_finding_only_on_yes_no_items():
+    from home.models import ChecklistItem
+
+    item = ChecklistItem(label_zh="电压", kind=ChecklistItem.Kind.NUMBER)
+    item.bad_answer = "yes"
+    with pytest.raises(ValidationError) as excinfo:
+        item.clean()
+    assert excinfo.value.message_dict == {"bad_answer": [msg.YES_NO_ONLY_FIELD]}
+    item.kind = ChecklistItem.Kind.YES_NO
+    item.clean()
+
+
 def test_a_deduction_event_appears_once():
     rules = AssessmentRules.objects.get()
     rows = list(rules.deductions.all())

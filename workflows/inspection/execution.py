@@ -21,6 +21,7 @@ from registry.selectors import company_of
 from workflows.services import SUMMARY_LANGUAGES
 
 from . import rules
+from .live import finding_appeared
 from .models import Answer, Execution, Finding, PlanRow
 
 EXECUTE_PERMISSION = "inspection.add_execution"
@@ -34,6 +35,10 @@ PHOTO_TYPES = ("png", "jpg")
 NOT_A_PHOTO = _("“%(name)s” is not a photo: send a .png or .jpg file.")
 DESCRIPTION_REQUIRED = _("Describe the finding.")
 READING_FINDING = _("%(item)s: %(value)s is outside %(range)s.")
+ANSWER_FINDING = _("%(item)s: answered “%(answer)s”.")
+YES = _("yes")
+NO = _("no")
+AUTOMATIC = (Finding.Source.READING, Finding.Source.ANSWER)
 
 
 def items_of(revision_id: int) -> list[ChecklistItem]:
@@ -92,7 +97,9 @@ def answer_save(*, row: PlanRow, user, key: str, raw: str = "", upload=None):
         answer.save()
         finding = None
         if item.kind == ChecklistItem.Kind.NUMBER:
-            finding = _reading_finding(execution, item, answer.number, user)
+            finding = _answer_finding(execution, item, answer.number, user)
+        elif item.kind == ChecklistItem.Kind.YES_NO:
+            finding = _answer_finding(execution, item, answer.yes, user)
     return answer, finding
 
 
@@ -122,34 +129,48 @@ def _photo(upload):
     return upload
 
 
-def _reading_finding(execution, item, value, user) -> Finding | None:
+def _answer_finding(execution, item, value, user) -> Finding | None:
+    """Open, keep or withdraw the item's automatic finding after a new answer.
+
+    A corrected answer withdraws it unless it was already followed up."""
     existing = Finding.objects.filter(
-        execution=execution, source=Finding.Source.READING, item_key=item.key
+        execution=execution, source__in=AUTOMATIC, item_key=item.key
     ).first()
-    if not rules.reading_out_of_range(item=item, value=value):
+    if not rules.answer_is_finding(item=item, value=value):
         if existing is not None and not existing.follow_up:
             existing.delete()
             return None
         return existing
+    number = item.kind == ChecklistItem.Kind.NUMBER
     finding = existing or Finding(
         execution=execution,
         company_id=execution.company_id,
         site_id=execution.row.site_id,
-        source=Finding.Source.READING,
+        source=Finding.Source.READING if number else Finding.Source.ANSWER,
         item_key=item.key,
         created_by=user,
     )
-    finding.reading = value
+    created = finding.pk is None
+    finding.reading = value if number else None
     for attribute, language in SUMMARY_LANGUAGES:
         with translation.override(language):
-            text = READING_FINDING % {
-                "item": item.label,
-                "value": f"{_plain(value)} {item.unit}".strip(),
-                "range": _range_text(item),
-            }
+            text = _finding_text(item, value, number)
         setattr(finding, attribute.replace("summary", "description"), text)
     finding.save()
+    if created:
+        finding_appeared(finding)
     return finding
+
+
+def _finding_text(item, value, number: bool) -> str:
+    if number:
+        return READING_FINDING % {
+            "item": item.label,
+            "value": f"{_plain(value)} {item.unit}".strip(),
+            "range": _range_text(item),
+        }
+    answer = YES if value else NO
+    return ANSWER_FINDING % {"item": item.label, "answer": answer}
 
 
 def _plain(value) -> str:
@@ -195,4 +216,5 @@ def finding_add(*, row: PlanRow, user, description: str) -> Finding:
         )
         finding.full_clean(exclude=["execution", "created_by"])
         finding.save()
+        finding_appeared(finding)
     return finding

@@ -7,9 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
+from home.models.sla import FaultLevel, SlaMode
+from registry.calendar import local_today
 from registry.models import Company, Site
 from registry.roles import is_carrier
 from registry.selectors import companies_for_user, company_of, sites_for_user
+from workflows.faults.steps import DISPATCH
 
 from .models import Finding
 from .selectors import findings_for, may_see_inspections
@@ -72,6 +75,15 @@ class FindingListView(LoginRequiredMixin, ListView):
             filter=self.filterset,
             query=query.urlencode(),
             may_follow_up=may_follow_up,
-            follow_ups=Finding.FollowUp.choices,
+            carrier=is_carrier(user),
+            follow_ups=[
+                (value, label)
+                for value, label in Finding.FollowUp.choices
+                if value != Finding.FollowUp.TICKET
+            ],
+            may_open_ticket=user.has_perm(DISPATCH.permission),
+            levels=FaultLevel.choices,
+            modes=SlaMode.choices,
+            today=local_today(),
             **kwargs,
         )

@@ -154,17 +154,20 @@ class Answer(models.Model):
 class Finding(models.Model):
     """A defect found on an inspection: a reading outside its limits, or noted by hand.
 
-    Followed up either as rectified on the spot (with a note) or scheduled for a
-    date; it stays open until it is rectified.
+    Followed up as rectified on the spot (a note and a photo), scheduled for a
+    date (overdue after it), or handed to a fault ticket opened from it; it
+    stays open until it is rectified.
     """
 
     class Source(models.TextChoices):
         READING = "reading", _("Reading out of range")
         MANUAL = "manual", _("Noted by the engineer")
+        ANSWER = "answer", _("Answer that is a finding")
 
     class FollowUp(models.TextChoices):
         RECTIFIED = "rectified", _("Rectified on the spot")
         SCHEDULED = "scheduled", _("Scheduled")
+        TICKET = "ticket", _("Fault ticket opened")
 
     execution = models.ForeignKey(
         Execution, on_delete=models.CASCADE, related_name="findings"
@@ -191,6 +194,19 @@ class Finding(models.Model):
     )
     note = models.TextField(_("follow-up note"), blank=True)
     due_date = models.DateField(_("to be rectified by"), null=True, blank=True)
+    photo = models.FileField(
+        _("photo of the rectification"),
+        upload_to="documents/inspections/findings/%Y/%m/",
+        blank=True,
+    )
+    fault_ticket = models.ForeignKey(
+        "faults.FaultTicket",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inspection_findings",
+        verbose_name=_("fault ticket"),
+    )
     created_at = models.DateTimeField(_("found at"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -204,8 +220,8 @@ class Finding(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["execution", "item_key"],
-                condition=Q(source="reading"),
-                name="inspection_one_reading_finding_per_item",
+                condition=Q(source__in=["reading", "answer"]),
+                name="inspection_one_answer_finding_per_item",
             ),
             models.CheckConstraint(
                 condition=~Q(follow_up="scheduled") | Q(due_date__isnull=False),
@@ -226,3 +242,27 @@ class Finding(models.Model):
     @property
     def is_open(self) -> bool:
         return self.resolved_at is None
+
+    def overdue_on(self, today) -> bool:
+        """A scheduled rectification not done by its date is overdue the day after."""
+        return (
+            self.is_open
+            and self.follow_up == self.FollowUp.SCHEDULED
+            and self.due_date is not None
+            and today > self.due_date
+        )
+
+
+from .check_models import Recheck, RecheckDraw, SpotCheck, SpotCheckDraw  # noqa: E402
+
+__all__ = [
+    "Answer",
+    "Execution",
+    "Finding",
+    "InspectionPlan",
+    "PlanRow",
+    "Recheck",
+    "RecheckDraw",
+    "SpotCheck",
+    "SpotCheckDraw",
+]

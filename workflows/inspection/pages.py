@@ -17,12 +17,19 @@ from . import execution as service
 from . import findings as follow
 from .models import Answer
 from .progress import progress_table
-from .selectors import due_rows_for, findings_for, may_see_inspections, rows_for
+from .selectors import (
+    due_rows_for,
+    findings_for,
+    findings_to_rectify,
+    may_see_inspections,
+    rows_for,
+)
 
 SAVED = _("Saved: %(item)s.")
 SUBMITTED = _("Inspection submitted.")
 FINDING_ADDED = _("Finding added.")
 FOLLOWED_UP = _("Follow-up saved.")
+TICKET_OPENED = _("Fault ticket %(reference)s opened.")
 
 
 def _message(error: ValidationError) -> str:
@@ -40,11 +47,16 @@ def due_list(request):
         raise PermissionDenied
     today = local_today()
     rows = list(due_rows_for(request.user, today=today))
-    return render(
-        request,
-        "inspection/due.html",
-        {"rows": rows, "this_month": today.month},
-    )
+    to_rectify = list(findings_to_rectify(request.user))
+    for finding in to_rectify:
+        finding.overdue = finding.overdue_on(today)
+    context = {
+        "rows": rows,
+        "this_month": today.month,
+        "to_rectify": to_rectify,
+        "may_print": request.user.has_perm("inspection.add_inspectionplan"),
+    }
+    return render(request, "inspection/due.html", context)
 
 
 def _row(request, pk):
@@ -156,12 +168,43 @@ def follow_up(request, pk):
             follow_up=request.POST.get("follow_up", ""),
             note=request.POST.get("note", ""),
             due_date=follow.parse_day(day),
+            photo=request.FILES.get("photo"),
         )
     except ValidationError as error:
         messages.error(request, _message(error))
     else:
         messages.success(request, FOLLOWED_UP)
     return redirect("workflows:inspection:findings")
+
+
+@require_safe
+@login_required
+def finding_photo(request, pk):
+    finding = get_object_or_404(findings_for(request.user), pk=pk)
+    if not finding.photo:
+        raise Http404
+    response = FileResponse(finding.photo.open("rb"), as_attachment=False)
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+@login_required
+def finding_ticket(request, pk):
+    finding = get_object_or_404(findings_for(request.user), pk=pk)
+    try:
+        ticket = follow.finding_ticket_open(
+            finding=finding,
+            user=request.user,
+            level=_int(request.POST.get("level"), 0, 1, 9),
+            mode=request.POST.get("mode", ""),
+        )
+    except ValidationError as error:
+        messages.error(request, _message(error))
+        return redirect("workflows:inspection:findings")
+    messages.success(request, TICKET_OPENED % {"reference": ticket.reference})
+    return redirect("workflows:request", ticket.pk)
 
 
 @require_safe

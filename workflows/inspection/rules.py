@@ -44,6 +44,16 @@ def reading_out_of_range(*, item: ChecklistItem, value: Decimal) -> bool:
     return item.max_value is not None and value >= item.max_value
 
 
+def answer_is_finding(*, item: ChecklistItem, value) -> bool:
+    """Is a parsed answer a finding: a reading out of its limits, or the
+    yes / no answer the checklist names as the bad one?"""
+    if item.kind == ChecklistItem.Kind.NUMBER:
+        return reading_out_of_range(item=item, value=value)
+    if item.kind == ChecklistItem.Kind.YES_NO and item.bad_answer:
+        return value is (item.bad_answer == "yes")
+    return False
+
+
 def answer_parse(*, item: ChecklistItem, raw: str):
     """The stored value of a typed answer (``raw`` as sent): Decimal, bool or text.
 

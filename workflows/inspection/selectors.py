@@ -43,13 +43,26 @@ def findings_for(user) -> QuerySet:
 
     from .models import Finding
 
-    findings = Finding.objects.select_related("company", "site", "execution__row__plan")
+    findings = Finding.objects.select_related(
+        "company", "site", "execution__row__plan", "fault_ticket"
+    )
     if is_carrier(user):
         return findings
     company = company_of(user)
     if company is None:
         return findings.none()
     return findings.filter(company_id=company.pk)
+
+
+def findings_to_rectify(user) -> QuerySet:
+    """Open findings scheduled for rectification: the company's people act on
+    them; earliest date first."""
+    from .models import Finding
+
+    findings = findings_for(user).filter(
+        resolved_at__isnull=True, follow_up=Finding.FollowUp.SCHEDULED
+    )
+    return findings.order_by("due_date", "pk")
 
 
 def may_see_inspections(user) -> bool:
@@ -70,3 +83,35 @@ def may_inspect(user) -> bool:
         and company_of(user) is not None
         and user.has_perm("inspection.add_execution")
     )
+
+
+def failed_rechecks(*, company, start, end) -> QuerySet:
+    """The company's failed carrier re-checks recorded in ``[start, end)``
+    (datetimes), each with its draw (and the draw's rule revision)."""
+    from .models import Recheck
+
+    return Recheck.objects.filter(
+        company=company,
+        result=Recheck.Result.FAILED,
+        checked_at__gte=start,
+        checked_at__lt=end,
+    ).select_related("draw", "execution__row__site")
+
+
+def recheck_draws_for(user) -> QuerySet:
+    """Re-check samples: every company's for the carrier, none for others."""
+    from registry.roles import is_carrier
+
+    from .models import RecheckDraw
+
+    draws = RecheckDraw.objects.select_related("company")
+    return draws if is_carrier(user) else draws.none()
+
+
+def spot_check_draws_for(user) -> QuerySet:
+    from registry.roles import is_carrier
+
+    from .models import SpotCheckDraw
+
+    draws = SpotCheckDraw.objects.select_related("company")
+    return draws if is_carrier(user) else draws.none()

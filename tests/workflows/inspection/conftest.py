@@ -47,6 +47,13 @@ def room_checklist(db):
                     "volts", "市电电压", "Mains voltage", NUMBER, low="342", high="418"
                 ),
                 item("lights_ok", "指示灯正常", "Lights normal"),
+                item(
+                    "alarm",
+                    "有告警",
+                    "Alarm present",
+                    required=False,
+                    bad_answer="yes",
+                ),
                 item("cabinet", "机柜编号", "Cabinet", TEXT),
                 item("photo", "照片", "Photo", PHOTO, required=False),
             ]

@@ -7,7 +7,13 @@ import time_machine
 from django.core.management import call_command
 from viewflow.workflow.models import Task
 
-from workflows.inspection.models import Execution, Finding, InspectionPlan
+from workflows.inspection.models import (
+    Execution,
+    Finding,
+    InspectionPlan,
+    RecheckDraw,
+    SpotCheckDraw,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +38,14 @@ def test_demo_plans_executions_and_findings():
     assert Execution.objects.filter(submitted_at__isnull=True).count() == 1
     assert Finding.objects.filter(follow_up="scheduled", resolved_at=None).count() == 1
     assert Finding.objects.filter(follow_up="rectified").count() == 1
+    draw = RecheckDraw.objects.get(company=approved.company, year=2026, month=8)
+    assert [r.result for r in draw.rechecks.all()] == ["failed"]
+    assert draw.rechecks.get().execution == done
+    spot = SpotCheckDraw.objects.get(company=approved.company, year=2026)
+    drawn = spot.sites.count()
+    assert spot.sites.filter(done_at__isnull=False).count() == max(1, drawn // 2)
     before = list(Finding.objects.values_list("pk", "follow_up"))
     call_command("load_demo")
     assert list(Finding.objects.values_list("pk", "follow_up")) == before
+    assert RecheckDraw.objects.filter(company=approved.company).count() == 1
     assert InspectionPlan.objects.count() == 2

@@ -18,7 +18,13 @@ def reading_finding(row, user, key="earth", value="7"):
     return answer_save(row=row, user=user, key=key, raw=value)[1]
 
 
-def test_rectified_on_the_spot_needs_a_note_and_closes(row, engineer_a, client_for):
+def test_rectified_on_the_spot_needs_a_note_and_a_photo_and_closes(
+    row, engineer_a, manager_b, client_for
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .test_execution import PNG
+
     finding = reading_finding(row, engineer_a)
     url = reverse("workflows:inspection:follow_up", args=[finding.pk])
     client = client_for(engineer_a)
@@ -27,7 +33,18 @@ def test_rectified_on_the_spot_needs_a_note_and_closes(row, engineer_a, client_f
     assert finding.is_open and not finding.follow_up
     client.post(url, {"follow_up": "rectified", "note": "重新压接地线"})
     finding.refresh_from_db()
-    assert not finding.is_open and finding.note == "重新压接地线"
+    assert finding.is_open and not finding.follow_up  # no photo
+    fake = SimpleUploadedFile("p.png", b"<html>x</html>", content_type="image/png")
+    client.post(url, {"follow_up": "rectified", "note": "重新压接地线", "photo": fake})
+    finding.refresh_from_db()
+    assert finding.is_open  # not a real image
+    photo = SimpleUploadedFile("p.png", PNG, content_type="image/png")
+    client.post(url, {"follow_up": "rectified", "note": "重新压接地线", "photo": photo})
+    finding.refresh_from_db()
+    assert not finding.is_open and finding.note == "重新压接地线" and finding.photo
+    photo_url = reverse("workflows:inspection:finding_photo", args=[finding.pk])
+    assert client.get(photo_url).status_code == 200
+    assert client_for(manager_b).get(photo_url).status_code == 404
 
 
 def test_scheduled_needs_a_date_not_in_the_past(row, engineer_a):

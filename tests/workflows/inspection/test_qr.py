@@ -1,0 +1,86 @@
+"""A site's QR label encodes the portal address of its scan page; scanning
+opens the engineer's due inspection of the site, or says there is none."""
+
+import pytest
+import segno
+from django.urls import reverse
+
+from registry.roles import Role
+from workflows.inspection import qr
+
+from ...factories import SiteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_code_encodes_the_scan_address(site_a, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://portal.example.cn/"
+    url = qr.scan_url(site_a)
+    path = reverse("workflows:inspection:scan", args=[site_a.qr_token])
+    assert path.endswith(f"/scan/{site_a.qr_token}/")
+    assert url == f"https://portal.example.cn{path}"
+    svg = qr.qr_svg(url)
+    assert svg.startswith("<svg") and "</svg>" in svg
+    assert svg == segno.make(url, error="m").svg_inline(scale=4, border=2, title=url)
+    assert svg != qr.qr_svg(url + "x")
+
+
+def test_label_page_shows_the_code_of_the_address(site_a, manager_a, client_for):
+    body = client_for(manager_a).get(
+        reverse("workflows:inspection:label", args=[site_a.pk])
+    )
+    body = body.content.decode()
+    url = qr.scan_url(site_a)
+    assert qr.qr_svg(url) in body
+    assert f"<small data-qr-url>{url}</small>" in body
+
+
+def test_company_labels_query_count_and_isolation(
+    site_a, region, company_a, manager_a, manager_b, client_for
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(manager_a)
+    labels = reverse("workflows:inspection:labels")
+    client.get(labels)  # the session's first page reads what later ones reuse
+    with CaptureQueriesContext(connection) as few:
+        client.get(labels)
+    for i in range(5):
+        SiteFactory(code=f"q-{i}", maintained_by=company_a, region=region)
+    with CaptureQueriesContext(connection) as many:
+        body = client.get(labels).content.decode()
+    assert body.count("data-label=") == 6
+    assert len(many) == len(few)
+    other = client_for(manager_b)
+    assert "data-label=" not in other.get(labels).content.decode()
+    url = reverse("workflows:inspection:label", args=[site_a.pk])
+    assert other.get(url).status_code == 404
+
+
+def test_engineer_cannot_print_labels(site_a, engineer_a, client_for):
+    url = reverse("workflows:inspection:label", args=[site_a.pk])
+    assert client_for(engineer_a).get(url).status_code == 403
+
+
+def test_scan_opens_the_due_inspection(row, engineer_a, client_for):
+    url = reverse("workflows:inspection:scan", args=[row.site.qr_token])
+    answer = client_for(engineer_a).get(url)
+    assert answer.status_code == 302
+    assert answer.url == reverse("workflows:inspection:execute", args=[row.pk])
+
+
+def test_scan_without_due_inspection_says_so_in_both_languages(
+    site_a, engineer_a, client_for
+):
+    url = reverse("workflows:inspection:scan", args=[site_a.qr_token])
+    body = client_for(engineer_a).get(url).content.decode()
+    assert "You have no inspection due at this site this month." in body
+    zh = client_for(engineer_a, HTTP_ACCEPT_LANGUAGE="zh-hans").get(url)
+    assert "本月您在此站点没有待做的巡检。" in zh.content.decode()
+
+
+def test_scan_of_another_companys_site_is_404(row, make_user, company_b, client_for):
+    engineer_b = make_user(Role.CONTRACTOR_ENGINEER, company_b)
+    url = reverse("workflows:inspection:scan", args=[row.site.qr_token])
+    assert client_for(engineer_b).get(url).status_code == 404
