@@ -18,6 +18,7 @@ OUTCOME_LABELS = {
     "acknowledged": _("Acknowledged"),
     "completed": _("Completed"),
     "failed": _("Failed"),
+    "accepted": _("Accepted"),
 }
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("staff-changes/cap/", cap_usage, name="staff_change_cap"),
     path("site-visits/", include("workflows.site_access.urls")),
     path("inspections/", include("workflows.inspection.urls")),
+    path("obligations/", include("workflows.obligations.urls")),
     path("<int:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("<int:pk>/tasks/<int:task_pk>/", views.TaskView.as_view(), name="task"),
     path(

@@ -17,6 +17,15 @@ from .deadlines import (
     ObligationDeadline,
     Weekday,
 )
+from .obligations import (
+    DayCount,
+    LogClass,
+    LogDueTime,
+    ObligationRules,
+    ReportKind,
+    ReportPeriod,
+    ReportRule,
+)
 from .pages import HomePage
 from .policies import PolicyCategory, PolicyIndexPage, PolicyPage
 from .sla import SLA_CELLS, FaultLevel, SlaMode, SlaRules, SlaTarget
@@ -36,6 +45,7 @@ RULE_TOPICS = {
     "assessment": AssessmentRules,
     "training": TrainingRules,
     "step_groups": StepGroupRules,
+    "obligations": ObligationRules,
 }
 
 __all__ = [
@@ -48,20 +58,27 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplate",
     "DeadlineRules",
+    "DayCount",
     "DeadlineUnit",
     "Deduction",
     "DeductionEvent",
     "FaultLevel",
     "FlowStep",
     "HomePage",
+    "LogClass",
+    "LogDueTime",
     "Obligation",
     "ObligationDeadline",
+    "ObligationRules",
     "PolicyCategory",
     "PolicyIndexPage",
     "PolicyPage",
     "RequestFormField",
     "RequestFormPage",
     "RequestIndexPage",
+    "ReportKind",
+    "ReportPeriod",
+    "ReportRule",
     "RequestSubmission",
     "SatisfactionCriterion",
     "SlaMode",

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import time
 from decimal import Decimal
 
 
@@ -75,6 +76,34 @@ class StepGroupSnapshot:
 
 
 @dataclass(frozen=True)
+class LogClassRule:
+    code: str
+    name_zh: str
+    name_en: str
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class ReportDue:
+    period: str  # a ReportPeriod value
+    offset: int
+    unit: str  # a DayCount value
+
+
+@dataclass(frozen=True)
+class ObligationSnapshot:
+    revision_id: int
+    logs_on_working_days: bool
+    log_due: Mapping[str, time]  # by StaffMember.Position value, local time
+    classes: tuple[LogClassRule, ...]  # in the admin's order
+    reports: Mapping[str, ReportDue]  # by ReportKind value
+    escalation_group: GroupRef
+
+    def log_class(self, code: str) -> LogClassRule | None:
+        return next((c for c in self.classes if c.code == code), None)
+
+
+@dataclass(frozen=True)
 class RulesSnapshot:
     """Every rule value a decision may need; record ``revision_ids`` with it."""
 
@@ -84,6 +113,7 @@ class RulesSnapshot:
     assessment: AssessmentSnapshot
     training: TrainingSnapshot
     step_groups: StepGroupSnapshot
+    obligations: ObligationSnapshot
 
     @property
     def revision_ids(self) -> dict[str, int]:
@@ -94,4 +124,5 @@ class RulesSnapshot:
             "assessment": self.assessment.revision_id,
             "training": self.training.revision_id,
             "step_groups": self.step_groups.revision_id,
+            "obligations": self.obligations.revision_id,
         }
