@@ -100,7 +100,7 @@ def _log_create(*, user, person, day, now) -> WorkLog:
         rules={
             "topic": "obligations",
             "revision_id": snapshot.revision_id,
-            "due_time": due.timetz().isoformat() if due else None,
+            "due_time": due.time().isoformat() if due else None,
         },
     )
     log.full_clean()
