@@ -21,7 +21,7 @@ from . import rules
 from .calendar_days import working_days_for
 from .models import ObligationReport
 
-ADD_PERMISSION = "obligations.add_report"
+ADD_PERMISSION = "obligations.add_obligationreport"
 NOT_ALLOWED = _("Only contractor managers file reports.")
 NOT_A_PERIOD = _("Choose one of the periods offered.")
 NOT_ENDED = _("A report is filed once its period has ended.")

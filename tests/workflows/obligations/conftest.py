@@ -89,3 +89,14 @@ def due_times(engineer="18:30", group_lead="19:30", manager="21:00") -> list[dic
         },
         {"position": "manager", "due_time": datetime.time.fromisoformat(manager)},
     ]
+
+
+@pytest.fixture
+def report_forms(demo_request_forms):
+    """The demo's form page of every report kind: ``report_forms[kind]``."""
+    from fixtures.obligations import forms_load
+    from home.models import RequestFormPage
+
+    forms_load()
+    pages = RequestFormPage.objects.filter(kind__startswith="report_")
+    return {page.kind.removeprefix("report_"): page for page in pages}

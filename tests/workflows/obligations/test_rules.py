@@ -14,7 +14,6 @@ from workflows.obligations import rules
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def autumn():
     return working_days_in(date(2026, 9, 1), date(2026, 12, 31))
