@@ -50,7 +50,7 @@ class Obligations:
         self.company_ids, self.start, self.end = list(company_ids), start, end
         self.rules = current_rules().obligations
         reach = max(rules.lookback(due) for due in self.rules.reports.values())
-        self.working = working_days_for(start - reach, end)
+        self.working = working_days_for(start - reach, end, rules=self.rules)
         self.people = list(
             StaffMember.objects.filter(
                 company_id__in=self.company_ids,
@@ -93,7 +93,7 @@ class Obligations:
             last = min(last, person.left_on - ONE_DAY)
         today = timezone.localtime(now, CALENDAR_ZONE).date()
         if last >= today:
-            last = today if self.due_at(person, today) <= now else today - ONE_DAY
+            last = today if self.due_at(person, today) < now else today - ONE_DAY
         count = _between(days, first, last)
         for a, b in self.leave.get(person.pk, ()):
             count -= _between(days, max(a, first), min(b, last))

@@ -73,7 +73,7 @@ def _day(owed, day, log_due, filed, now) -> Day:
             row.late += 1
         elif late is False:
             row.on_time += 1
-        elif owed.due_at(person, day) <= now:
+        elif owed.due_at(person, day) < now:
             row.missing.append(person)
         else:
             row.upcoming += 1
@@ -96,7 +96,7 @@ def _add_reports(days, owed, company, now) -> None:
 
 def _report_state(item, report, now) -> DueReportState:
     if report is None:
-        state = "missing" if item.due_at <= now else "upcoming"
+        state = "missing" if item.due_at < now else "upcoming"
         return DueReportState(item, None, state)
     if report.accepted:
         state = "accepted"

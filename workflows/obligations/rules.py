@@ -13,7 +13,7 @@ from home.rules.snapshot import ObligationSnapshot, ReportDue
 from registry.calendar import CALENDAR_ZONE
 
 ONE_DAY = timedelta(days=1)
-END_OF_DAY = time(23, 59, 59)
+END_OF_DAY = time(23, 59, 59, 999999)
 
 
 def log_due_at(

@@ -63,7 +63,7 @@ def _owed_logs(owed: Obligations, now):
     for day in owed.log_days():
         for person in owed.people:
             due_at = owed.due_at(person, day)
-            if due_at is not None and due_at <= now and owed.owes_log(person, day):
+            if due_at is not None and due_at < now and owed.owes_log(person, day):
                 yield person, day, due_at
 
 
@@ -83,7 +83,7 @@ def _report_lapses(owed: Obligations, company, now) -> list[Lapse]:
                     LATE_REPORT, report, due.due_at, report.first_filed_at, report=due
                 )
             )
-        elif report is None and due.due_at <= now:
+        elif report is None and due.due_at < now:
             lapses.append(Lapse(MISSING_REPORT, None, due.due_at, None, report=due))
     return lapses
 
@@ -103,10 +103,10 @@ def obligation_counts(*, company_ids, start: date, end: date, now=None) -> dict:
         company_id__in=owed.company_ids,
         day__range=(start, end),
         due_at__isnull=False,
-        due_at__lte=now,
+        due_at__lt=now,
     )
     _add_filed(counts, logs)
-    due_reports = [r for r in owed.reports() if r.due_at <= now]
+    due_reports = [r for r in owed.reports() if r.due_at < now]
     for report in due_reports:
         counts[report.company_id]["due"] += 1
     if due_reports:
