@@ -18,7 +18,6 @@ OUTCOME_LABELS = {
     "acknowledged": _("Acknowledged"),
     "completed": _("Completed"),
     "failed": _("Failed"),
-    "accepted": _("Accepted"),
 }
 
 

@@ -51,7 +51,7 @@ class ReportFlow(flow.Flow):
         .Assign(act.process.requester)
         .Next(this.review)
     )
-    accepted = flow.End().Annotation(title=_("Accepted"))
+    accepted = flow.End().Annotation(title=_("Report accepted"))
 
     def start_report(self, activation, user, data):
         reports.report_fill(report=activation.process, user=user, data=data)

@@ -42,7 +42,7 @@ class ReportForm(FlowInputForm):
     kind = ""
 
     period = forms.TypedChoiceField(
-        label=_("Period"), coerce=date.fromisoformat, choices=()
+        label=_("Report period"), coerce=date.fromisoformat, choices=()
     )
 
     def __init__(self, *args, user, **kwargs):

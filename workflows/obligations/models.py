@@ -101,7 +101,7 @@ class ObligationReport(Request):
     """
 
     class Decision(models.TextChoices):
-        ACCEPTED = "accepted", _("Accept")
+        ACCEPTED = "accepted", _("Accept the report")
         RETURNED = "returned", _("Return for changes")
 
     kind = models.CharField(_("report"), max_length=30, choices=ReportKind.choices)

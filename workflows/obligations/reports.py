@@ -133,12 +133,14 @@ def report_decide(*, report: ObligationReport, task, user, decision: str, commen
     """The carrier accepts the report, or returns it with what to change."""
     if decision == ObligationReport.Decision.RETURNED and not comment.strip():
         raise ValidationError({"comment": COMMENT_REQUIRED})
+    accepted = decision == ObligationReport.Decision.ACCEPTED
     report.decision = decision
-    if decision == ObligationReport.Decision.ACCEPTED:
-        report.outcome = "accepted"
+    if accepted:
+        report.outcome = "approved"
     report.save(update_fields=["decision", "outcome"])
+    action = "approved" if accepted else "returned"
     transition_record(
-        request=report, action=decision, actor=user, task=task, comment=comment
+        request=report, action=action, actor=user, task=task, comment=comment
     )
 
 

@@ -89,7 +89,7 @@ def test_returned_refiled_and_accepted(
         accepted = act(reviewer, report, {"decision": "accepted", "comment": ""})
     assert accepted.status_code == 302
     report.refresh_from_db()
-    assert (report.outcome, report.status) == ("accepted", "DONE")
+    assert (report.outcome, report.status) == ("approved", "DONE")
     assert report.attachments.count() == 2
     actions = list(report.transitions.values_list("action", flat=True))
     assert actions == [
@@ -97,7 +97,7 @@ def test_returned_refiled_and_accepted(
         "routed",
         "returned",
         "resubmitted",
-        "accepted",
+        "approved",
     ]
     assert report.late is False  # kept from the first filing
 
