@@ -48,6 +48,10 @@ class FlowStep(models.TextChoices):
         "inspection.approval",
         _("Inspection plan: approve or return"),
     )
+    OBLIGATIONS_REPORT_REVIEW = (
+        "obligations.report_review",
+        _("Report: receive, accept or return"),
+    )
 
 
 # Steps a company's own people take (``company_scoped`` in workflows.steps).

@@ -48,6 +48,7 @@ STEP_GROUPS = (
     ("faults.accept", "contractor_engineer"),
     ("faults.confirm", "carrier_admin"),
     ("inspection.approval", "maintenance_manager"),
+    ("obligations.report_review", "maintenance_manager"),
 )
 
 

@@ -40,6 +40,7 @@ BEFORE = {
     "faults.accept": Role.CONTRACTOR_ENGINEER,
     "faults.confirm": Role.CARRIER_ADMIN,
     "inspection.approval": Role.MAINTENANCE_MANAGER,
+    "obligations.report_review": Role.MAINTENANCE_MANAGER,
 }
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import PolicyIndexPage
-from registry.roles import Role
+from registry.roles import CARRIER_ROLES, Role
 from tests.html_links import PageLinks
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_data")]
@@ -37,6 +37,10 @@ EXPECTED_ENTRIES = {
 }
 for role in (Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER):
     EXPECTED_ENTRIES[role] |= {"inspections_due"}
+# The obligations calendar: the carrier and contractor managers (the work log
+# is for people with a staff record on duty, which these users lack).
+for role in (*CARRIER_ROLES, Role.CONTRACTOR_MANAGER):
+    EXPECTED_ENTRIES[role] |= {"obligations"}
 
 
 def home_page(client, **headers) -> PageLinks:
