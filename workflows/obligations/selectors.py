@@ -11,6 +11,7 @@ from datetime import date, datetime
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from registry.memo import per_user
 from registry.models import Company, StaffMember
 from registry.roles import Role, is_carrier, roles_of
 from registry.selectors import company_of
@@ -68,14 +69,17 @@ def _owed_logs(owed: Obligations, now):
 
 
 def _report_lapses(owed: Obligations, company, now) -> list[Lapse]:
+    owed_reports = owed.reports()
     reports = {
         (r.kind, r.period_start): r
         for r in ObligationReport.objects.filter(
-            company=company, period_start__lte=owed.end, first_filed_at__isnull=False
+            company=company,
+            period_start__in={due.period_start for due in owed_reports},
+            first_filed_at__isnull=False,
         )
     }
     lapses = []
-    for due in owed.reports():
+    for due in owed_reports:
         report = reports.get((due.kind, due.period_start))
         if report is not None and report.late:
             lapses.append(
@@ -90,7 +94,7 @@ def _report_lapses(owed: Obligations, company, now) -> list[Lapse]:
 
 def obligation_counts(*, company_ids, start: date, end: date, now=None) -> dict:
     """``{company_id: {"due", "on_time", "late", "missing"}}`` of the logs and
-    reports due (and past due) in [start, end]; five queries for any size."""
+    reports due (and past due) in [start, end]; six queries for any size."""
     now = now or timezone.now()
     owed = Obligations(company_ids=company_ids, start=start, end=end)
     counts = {
@@ -159,9 +163,13 @@ def may_oversee_obligations(user) -> bool:
 
 
 def may_file_logs(user) -> bool:
+    """People of a company on duty (their staff record read once per request;
+    carrier users, who have no company, cost no query)."""
     from .services import log_person
 
-    return log_person(user) is not None
+    if company_of(user) is None:
+        return False
+    return per_user(user, "log_person", lambda: log_person(user)) is not None
 
 
 def log_entries_by_log(logs) -> dict[int, list]:
