@@ -37,10 +37,12 @@ EXPECTED_ENTRIES = {
 }
 for role in (Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER):
     EXPECTED_ENTRIES[role] |= {"inspections_due"}
-# The obligations calendar: the carrier and contractor managers (the work log
-# is for people with a staff record on duty, which these users lack).
+# The obligations calendar: the carrier and contractor managers; the work log:
+# a company's engineers and managers.
 for role in (*CARRIER_ROLES, Role.CONTRACTOR_MANAGER):
     EXPECTED_ENTRIES[role] |= {"obligations"}
+for role in (Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER):
+    EXPECTED_ENTRIES[role] |= {"work_log"}
 
 
 def home_page(client, **headers) -> PageLinks:

@@ -11,7 +11,6 @@ from datetime import date, datetime
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from registry.memo import per_user
 from registry.models import Company, StaffMember
 from registry.roles import Role, is_carrier, roles_of
 from registry.selectors import company_of
@@ -163,13 +162,12 @@ def may_oversee_obligations(user) -> bool:
 
 
 def may_file_logs(user) -> bool:
-    """People of a company on duty (their staff record read once per request;
-    carrier users, who have no company, cost no query)."""
-    from .services import log_person
-
-    if company_of(user) is None:
-        return False
-    return per_user(user, "log_person", lambda: log_person(user)) is not None
+    """Contractor engineers and managers (read from the roles the page has
+    already read: no query). The log page offers the form to those of them
+    with a staff record on duty."""
+    return company_of(user) is not None and bool(
+        roles_of(user) & {Role.CONTRACTOR_ENGINEER, Role.CONTRACTOR_MANAGER}
+    )
 
 
 def log_entries_by_log(logs) -> dict[int, list]:
