@@ -27,6 +27,8 @@ from .selectors import (
 )
 
 FILED = _("Work log filed.")
+PREVIOUS_MONTH = _("‹ Previous month")
+NEXT_MONTH = _("Next month ›")
 RECENT_LOGS = 50
 ONE_DAY = timedelta(days=1)
 
@@ -69,8 +71,11 @@ def calendar(request):
         "companies": companies if companies.count() > 1 else None,
         "days": days,
         "month_start": start,
-        "previous": f"{start - ONE_DAY:%Y-%m}",
-        "next": f"{end + ONE_DAY:%Y-%m}",
+        # Buttons, not links: the months run on without end either way.
+        "month_steps": (
+            (f"{start - ONE_DAY:%Y-%m}", PREVIOUS_MONTH),
+            (f"{end + ONE_DAY:%Y-%m}", NEXT_MONTH),
+        ),
         "totals": _totals(days),
     }
     return render(request, "obligations/calendar.html", context)
