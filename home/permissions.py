@@ -13,6 +13,7 @@ RULE_MODELS = (
     "assessmentrules",
     "trainingrules",
     "stepgrouprules",
+    "obligationrules",
 )
 EDITED_MODELS = (*RULE_MODELS, "checklisttemplate")
 CODENAMES = (

@@ -91,6 +91,7 @@ class RulesViewSetGroup(SnippetViewSetGroup):
             ("assessment", "tasks"),
             ("training", "info-circle"),
             ("step_groups", "user"),
+            ("obligations", "calendar-check"),
         )
     )
     menu_icon = "cogs"

@@ -18,6 +18,7 @@ from home.request_selectors import may_file_any, request_pages_for
 from ledgers.access import may_view as may_view_ledgers
 from training.access import may_learn, may_oversee, may_record_sessions
 from workflows.inspection.selectors import may_inspect, may_see_inspections
+from workflows.obligations.selectors import may_file_logs, may_oversee_obligations
 from workflows.site_access.selectors import may_see_visit_log
 
 
@@ -131,6 +132,20 @@ ENTRY_POINTS = (
         ),
         "workflows:assessment:list",
         visible=lambda user: _may_see_assessments(user),
+    ),
+    EntryPoint(
+        "work_log",
+        _("Work log"),
+        _("File today's work log by its due time; urgent entries go up at once."),
+        "workflows:obligations:logs",
+        visible=may_file_logs,
+    ),
+    EntryPoint(
+        "obligations",
+        _("Obligations calendar"),
+        _("Logs and reports due, done, late and missing, month by month."),
+        "workflows:obligations:calendar",
+        visible=may_oversee_obligations,
     ),
     EntryPoint(
         "policies",

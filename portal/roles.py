@@ -87,6 +87,7 @@ ROLE_PERMISSIONS: dict[str, tuple[str, ...]] = {
         "position.add_positionchange",
         "inspection.add_inspectionplan",
         "inspection.add_execution",
+        "obligations.add_obligationreport",
         "registry.view_contract",
         "registry.view_site",
         "registry.view_staffmember",

@@ -75,6 +75,19 @@ def working_days_between(a: date, b: date) -> int:
     return count
 
 
+def working_days_in(first: date, last: date) -> list[date]:
+    """Every working day in [first, last], in order, read in one query."""
+    _check_date(first)
+    _check_date(last)
+    exceptions = _exceptions(first, last)
+    days, day = [], first
+    while day <= last:
+        if _is_working(day, exceptions):
+            days.append(day)
+        day += ONE_DAY
+    return days
+
+
 def years_without_data(years: Iterable[int]) -> list[int]:
     """Those of ``years`` nobody has entered (sorted, without repeats)."""
     wanted = sorted(set(years))

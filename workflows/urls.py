@@ -11,6 +11,7 @@ urlpatterns = [
     path("site-visits/", include("workflows.site_access.urls")),
     path("inspections/", include("workflows.inspection.urls")),
     path("assessments/", include("workflows.assessment.urls")),
+    path("obligations/", include("workflows.obligations.urls")),
     path("<int:pk>/", views.RequestDetailView.as_view(), name="request"),
     path("<int:pk>/tasks/<int:task_pk>/", views.TaskView.as_view(), name="task"),
     path(

@@ -18,6 +18,15 @@ from .deadlines import (
     ObligationDeadline,
     Weekday,
 )
+from .obligations import (
+    DayCount,
+    LogClass,
+    LogDueTime,
+    ObligationRules,
+    ReportKind,
+    ReportPeriod,
+    ReportRule,
+)
 from .pages import HomePage
 from .policies import PolicyCategory, PolicyIndexPage, PolicyPage
 from .sla import SLA_CELLS, FaultLevel, SlaMode, SlaRules, SlaTarget
@@ -37,6 +46,7 @@ RULE_TOPICS = {
     "assessment": AssessmentRules,
     "training": TrainingRules,
     "step_groups": StepGroupRules,
+    "obligations": ObligationRules,
 }
 
 __all__ = [
@@ -50,20 +60,27 @@ __all__ = [
     "ChecklistItem",
     "ChecklistTemplate",
     "DeadlineRules",
+    "DayCount",
     "DeadlineUnit",
     "Deduction",
     "DeductionEvent",
     "FaultLevel",
     "FlowStep",
     "HomePage",
+    "LogClass",
+    "LogDueTime",
     "Obligation",
     "ObligationDeadline",
+    "ObligationRules",
     "PolicyCategory",
     "PolicyIndexPage",
     "PolicyPage",
     "RequestFormField",
     "RequestFormPage",
     "RequestIndexPage",
+    "ReportKind",
+    "ReportPeriod",
+    "ReportRule",
     "RequestSubmission",
     "SatisfactionCriterion",
     "SlaMode",

@@ -56,6 +56,10 @@ class FlowStep(models.TextChoices):
         "assessment.decide",
         _("Monthly assessment: decide objections and finalise"),
     )
+    OBLIGATIONS_REPORT_REVIEW = (
+        "obligations.report_review",
+        _("Report: receive, accept or return"),
+    )
 
 
 # Steps a company's own people take (``company_scoped`` in workflows.steps).

@@ -6,6 +6,7 @@ Each topic is ``{"fields": {...}, "groups": {field: group name}, "rows":
 test-database flush) and by the demo loader; admins change the values in the CMS.
 """
 
+from datetime import time
 from decimal import Decimal
 
 SLA_ON_SITE_LEVEL_1 = {"core_city": 5, "delta": 6, "other": 8, "remote": 10}
@@ -49,6 +50,34 @@ STEP_GROUPS = (
     ("inspection.approval", "maintenance_manager"),
     ("assessment.object", "contractor_manager"),
     ("assessment.decide", "carrier_admin"),
+    ("obligations.report_review", "maintenance_manager"),
+)
+
+
+# The daily work log (DOMAIN.md): who files by when, and the classes A … G.
+LOG_DUE_TIMES = (
+    ("engineer", time(18, 30)),
+    ("group_lead", time(19, 30)),
+    ("manager", time(21, 0)),
+)
+LOG_CLASSES = (
+    ("A", "日常维护", "Routine maintenance", False),
+    ("B", "巡检作业", "Inspection work", False),
+    ("C", "故障处理", "Fault handling", False),
+    ("D", "配合施工", "Supporting construction", False),
+    ("E", "割接与升级", "Cutover or upgrade", False),
+    ("F", "安全隐患", "Safety hazard", False),
+    ("G", "重大或紧急事件", "Major or urgent event", True),
+)
+# (report, period, days after the period, counted in)
+REPORT_RULES = (
+    ("weekly_summary", "week", 1, "calendar_days"),
+    ("monthly_inspection", "month", 3, "calendar_days"),
+    ("monthly_faults", "month", 3, "calendar_days"),
+    ("monthly_work", "month", 3, "calendar_days"),
+    ("next_month_plan", "month", 3, "calendar_days"),
+    ("quarterly_summary", "quarter", 5, "working_days"),
+    ("annual_summary", "year", 10, "working_days"),
 )
 
 
@@ -203,5 +232,27 @@ DEFAULTS: dict[str, dict] = {
             )
         },
         "row_groups": {"steps": "group"},
+    },
+    "obligations": {
+        "model": "obligationrules",
+        "fields": {"logs_on_working_days": True},
+        "groups": {"escalation_group": "monitoring_centre"},
+        "rows": {
+            "log_due_times": _ordered(
+                [{"position": p, "due_time": t} for p, t in LOG_DUE_TIMES]
+            ),
+            "log_classes": _ordered(
+                [
+                    {"code": c, "name_zh": zh, "name_en": en, "urgent": urgent}
+                    for c, zh, en, urgent in LOG_CLASSES
+                ]
+            ),
+            "report_rules": _ordered(
+                [
+                    {"kind": k, "period": p, "offset": n, "unit": u}
+                    for k, p, n, u in REPORT_RULES
+                ]
+            ),
+        },
     },
 }

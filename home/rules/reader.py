@@ -24,6 +24,9 @@ from .snapshot import (
     DeadlineSnapshot,
     Factor,
     GroupRef,
+    LogClassRule,
+    ObligationSnapshot,
+    ReportDue,
     RulesSnapshot,
     SlaSnapshot,
     StaffChangeSnapshot,
@@ -53,7 +56,7 @@ def current_rules() -> RulesSnapshot:
         return cached
     topics, key = _live_topics()
     staff, steps = topics["staff_change"], topics["step_groups"]
-    names = _group_names(staff, steps)
+    names = _group_names(staff, steps, topics["obligations"])
     snapshot = RulesSnapshot(
         staff_change=_staff_change(staff, names),
         deadlines=_deadlines(topics["deadlines"]),
@@ -61,6 +64,7 @@ def current_rules() -> RulesSnapshot:
         assessment=_assessment(topics["assessment"]),
         training=_training(topics["training"]),
         step_groups=_step_groups(steps, names),
+        obligations=_obligations(topics["obligations"], names),
     )
     if len(_SNAPSHOTS) > 32:
         _SNAPSHOTS.clear()
@@ -94,8 +98,9 @@ def _live_topics() -> tuple[dict, tuple]:
     return topics, tuple(sorted(row[:3] for row in rows))
 
 
-def _group_names(staff, steps) -> dict[int, str]:
+def _group_names(staff, steps, obligations) -> dict[int, str]:
     ids = {
+        obligations.escalation_group_id,
         staff.review_group_id,
         staff.exception_group_id,
         staff.leave_carrier_group_id,
@@ -182,4 +187,26 @@ def _training(topic) -> TrainingSnapshot:
         yearly_hours=topic.yearly_hours,
         weights=MappingProxyType(weights),
         bands=_bands(topic.bands.all()),
+    )
+
+
+def _obligations(topic, names) -> ObligationSnapshot:
+    group = topic.escalation_group_id
+    return ObligationSnapshot(
+        revision_id=topic.revision_id,
+        logs_on_working_days=topic.logs_on_working_days,
+        log_due=MappingProxyType(
+            {row.position: row.due_time for row in topic.log_due_times.all()}
+        ),
+        classes=tuple(
+            LogClassRule(row.code, row.name_zh, row.name_en, row.urgent)
+            for row in topic.log_classes.all()
+        ),
+        reports=MappingProxyType(
+            {
+                row.kind: ReportDue(row.period, row.offset, row.unit)
+                for row in topic.report_rules.all()
+            }
+        ),
+        escalation_group=GroupRef(id=group, name=names.get(group, "")),
     )

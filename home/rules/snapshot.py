@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import time
 from decimal import Decimal
 
 
@@ -86,6 +87,34 @@ class StepGroupSnapshot:
 
 
 @dataclass(frozen=True)
+class LogClassRule:
+    code: str
+    name_zh: str
+    name_en: str
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class ReportDue:
+    period: str  # a ReportPeriod value
+    offset: int
+    unit: str  # a DayCount value
+
+
+@dataclass(frozen=True)
+class ObligationSnapshot:
+    revision_id: int
+    logs_on_working_days: bool
+    log_due: Mapping[str, time]  # by StaffMember.Position value, local time
+    classes: tuple[LogClassRule, ...]  # in the admin's order
+    reports: Mapping[str, ReportDue]  # by ReportKind value
+    escalation_group: GroupRef
+
+    def log_class(self, code: str) -> LogClassRule | None:
+        return next((c for c in self.classes if c.code == code), None)
+
+
+@dataclass(frozen=True)
 class RulesSnapshot:
     """Every rule value a decision may need; record ``revision_ids`` with it."""
 
@@ -95,6 +124,7 @@ class RulesSnapshot:
     assessment: AssessmentSnapshot
     training: TrainingSnapshot
     step_groups: StepGroupSnapshot
+    obligations: ObligationSnapshot
 
     @property
     def revision_ids(self) -> dict[str, int]:
@@ -105,4 +135,5 @@ class RulesSnapshot:
             "assessment": self.assessment.revision_id,
             "training": self.training.revision_id,
             "step_groups": self.step_groups.revision_id,
+            "obligations": self.obligations.revision_id,
         }

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "workflows.site_access",
     "workflows.inspection",
     "workflows.assessment",
+    "workflows.obligations",
     "workflows.api",
     "training",
     "home",

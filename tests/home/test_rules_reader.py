@@ -76,7 +76,7 @@ def test_each_topic_names_its_live_revision():
         StaffChangeRules.objects.get().live_revision_id
     )
     assert rules.revision_ids["sla"] == SlaRules.objects.get().live_revision_id
-    assert len(set(rules.revision_ids.values())) == 6
+    assert len(set(rules.revision_ids.values())) == 7
 
 
 def test_a_publish_changes_the_value_and_revision_at_the_next_call(publish):

@@ -42,6 +42,7 @@ BEFORE = {
     "inspection.approval": Role.MAINTENANCE_MANAGER,
     "assessment.object": Role.CONTRACTOR_MANAGER,
     "assessment.decide": Role.CARRIER_ADMIN,
+    "obligations.report_review": Role.MAINTENANCE_MANAGER,
 }
 
 

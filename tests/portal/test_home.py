@@ -3,7 +3,7 @@
 import pytest
 
 from home.models import PolicyIndexPage
-from registry.roles import Role
+from registry.roles import CARRIER_ROLES, Role
 from tests.html_links import PageLinks
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("registry_data")]
@@ -45,6 +45,13 @@ for role in EXPECTED_ENTRIES:
 # The monthly assessments: every carrier role, and a contractor's managers.
 for role in set(Role) - {Role.CONTRACTOR_ENGINEER, Role.TRAINEE}:
     EXPECTED_ENTRIES[role] |= {"assessments"}
+
+# The obligations calendar: the carrier and contractor managers; the work log:
+# a company's engineers and managers.
+for role in (*CARRIER_ROLES, Role.CONTRACTOR_MANAGER):
+    EXPECTED_ENTRIES[role] |= {"obligations"}
+for role in (Role.CONTRACTOR_MANAGER, Role.CONTRACTOR_ENGINEER):
+    EXPECTED_ENTRIES[role] |= {"work_log"}
 
 
 def home_page(client, **headers) -> PageLinks:

@@ -89,6 +89,20 @@ def failed_rechecks(company, start, end):
         )
 
 
+def failed_inspection_rechecks(company, start, end):
+    """The carrier re-checked a sampled inspection and it failed."""
+    from workflows.inspection.selectors import failed_rechecks as failed
+
+    for recheck in failed(company=company, start=start, end=end):
+        site = recheck.execution.row.site
+        yield Collected(
+            DeductionEvent.FAILED_RECHECK,
+            recheck,
+            recheck.checked_at,
+            {"site": site.code, "recheck": recheck.pk},
+        )
+
+
 def late_plans(company, start, end):
     """An inspection plan first submitted after its due day."""
     from workflows.inspection.models import InspectionPlan
@@ -180,6 +194,7 @@ def manual_entries(company, start, end):
 def register_builtin() -> None:
     register_collector("faults.overdue", overdue_tickets)
     register_collector("faults.recheck", failed_rechecks)
+    register_collector("inspection.recheck", failed_inspection_rechecks)
     register_collector("inspection.late_plan", late_plans)
     register_collector("ledgers.late_part", late_part_returns)
     register_collector("steps.late", late_steps)

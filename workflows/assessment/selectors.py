@@ -49,7 +49,10 @@ def lines_of(assessment: Assessment) -> list[AssessmentLine]:
     lines = list(assessment.lines.select_related("source_type"))
     for line in lines:
         line.source_url = source_url(line)
-        line.source_label = line.detail.get("reference") or line.detail.get("part", "")
+        detail = line.detail
+        line.source_label = (
+            detail.get("reference") or detail.get("part") or detail.get("site", "")
+        )
     return lines
 
 

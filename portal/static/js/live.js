@@ -35,6 +35,21 @@
     notice.timer = setTimeout(function () { notice.hidden = true; }, 8000);
   }
 
+  function shout(texts) {
+    var lang = document.documentElement.lang || "zh-hans";
+    var text = texts[lang] || texts["zh-hans"] || "";
+    var box = document.getElementById("urgent-notice");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "urgent-notice";
+      box.className = "notice urgent";
+      box.setAttribute("role", "alert");
+      document.body.insertBefore(box, document.body.firstChild);
+    }
+    box.textContent = text;
+    box.hidden = false;
+  }
+
   function setBadge(count) {
     document.querySelectorAll("[data-badge]").forEach(function (badge) {
       badge.textContent = count;
@@ -202,6 +217,8 @@
     }
     // A background import's progress: its own page follows it (import-progress.js).
     if (event["import"]) return;
+    // A notice to read at once (an urgent work-log entry), in the page's language.
+    if (event.notice) { shout(event.notice); return; }
     if (event.resync || !("from" in event)) { later(); return; }
     apply(event);
   }
