@@ -16,6 +16,7 @@ from django.db.models.signals import post_save
 from workflows.assessment.models import Assessment
 from workflows.live.events import publish_on_commit
 from workflows.models import Request, Transition
+from workflows.obligations.models import WorkLog
 
 DASHBOARD = "dashboard"
 CARRIER_GROUP = "dashboards.carrier"
@@ -52,7 +53,14 @@ def assessment_saved(sender, instance, raw=False, **kwargs) -> None:
         company_changed(instance.contractor_id)
 
 
+def company_row_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A work log filed: the obligations panel of its company moved."""
+    if not raw:
+        company_changed(instance.company_id)
+
+
 post_save.connect(transition_saved, sender=Transition, dispatch_uid="dashboards")
+post_save.connect(company_row_saved, sender=WorkLog, dispatch_uid="dashboards-logs")
 post_save.connect(
     assessment_saved, sender=Assessment, dispatch_uid="dashboards-assessment"
 )

@@ -1,3 +1,12 @@
 """The built-in panels; each module registers one or two (``registry.py``)."""
 
-from . import cap, inspection, requests, scores, sla, training, trend  # noqa: F401
+from . import (  # noqa: F401
+    cap,
+    inspection,
+    obligations,
+    requests,
+    scores,
+    sla,
+    training,
+    trend,
+)

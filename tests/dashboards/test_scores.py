@@ -40,8 +40,10 @@ def test_the_carrier_sees_every_companys_score_and_grade(
 ):
     rows = panel_rows(client_for(carrier_admin))
     by_company = {row["company"]: row for row in rows}
-    assert by_company[company_a.name_en]["score"] == 98.0
-    assert by_company[company_b.name_en]["score"] == 100.0
+    mine, theirs = (assessment.refresh_from_db() or assessment for assessment in scored)
+    assert mine.lines.filter(event=DeductionEvent.WRITTEN_COMPLAINT).count() == 1
+    assert by_company[company_a.name_en]["score"] == float(mine.score)
+    assert by_company[company_b.name_en]["score"] == float(theirs.score)
     assert by_company[company_a.name_en]["month"] == "2026-05"
     assert by_company[company_a.name_en]["state"] == "Provisional"
 

@@ -15,7 +15,7 @@ reach are registered in ``register_builtin()`` (called from ``apps.py``).
 """
 
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from django.db.models import Q
@@ -29,6 +29,8 @@ class Collected(NamedTuple):
     source: object
     occurred_at: datetime
     detail: dict
+    # Two events of one source (a missing thing has no row of its own).
+    key: str = ""
 
 
 Collector = Callable[[object, datetime, datetime], Iterable[Collected]]
@@ -101,6 +103,45 @@ def failed_inspection_rechecks(company, start, end):
             recheck.checked_at,
             {"site": site.code, "recheck": recheck.pk},
         )
+
+
+def obligation_lapses(company, start, end):
+    """Late and missing work logs and reports (``workflows.obligations``),
+    counted in the month their due time passed, since the obligation rules
+    were first published. A missing log links to its
+    person and a missing report to the company, keyed by day or period."""
+    from home.models import ObligationRules
+    from registry.calendar import CALENDAR_ZONE
+    from workflows.obligations.selectors import lapses_for
+
+    # Owed from the day the carrier first published the obligation rules: a
+    # month before the portal kept logs and reports cannot have missed them.
+    begun = ObligationRules.objects.values_list("first_published_at", flat=True)
+    begun = begun.first()
+    if begun is None or begun >= end:
+        return
+    start = max(start, begun)
+    first = start.astimezone(CALENDAR_ZONE).date()
+    last = (end - timedelta(microseconds=1)).astimezone(CALENDAR_ZONE).date()
+    for lapse in lapses_for(company=company, start=first, end=last):
+        if not start <= lapse.due_at < end:
+            continue
+        yield _lapse_row(company, lapse)
+
+
+def _lapse_row(company, lapse) -> Collected:
+    due = lapse.due_at.astimezone(timezone.get_current_timezone())
+    if lapse.person is not None:
+        detail = {"person": lapse.person.name, "day": due.date().isoformat()}
+        source = lapse.source or lapse.person
+        key = "" if lapse.source else f"log:{due.date().isoformat()}"
+        return Collected(lapse.kind, source, lapse.due_at, detail, key)
+    report = lapse.report
+    detail = {"report": report.kind, "period": report.period_start.isoformat()}
+    if lapse.source is not None:
+        return Collected(lapse.kind, lapse.source, lapse.due_at, detail)
+    key = f"report:{report.kind}:{report.period_start.isoformat()}"
+    return Collected(lapse.kind, company, lapse.due_at, detail, key)
 
 
 def late_plans(company, start, end):
@@ -198,4 +239,5 @@ def register_builtin() -> None:
     register_collector("inspection.late_plan", late_plans)
     register_collector("ledgers.late_part", late_part_returns)
     register_collector("steps.late", late_steps)
+    register_collector("obligations.lapses", obligation_lapses)
     register_collector("manual", manual_entries)

@@ -97,6 +97,9 @@ class AssessmentLine(models.Model):
     source_id = models.PositiveBigIntegerField()
     source = GenericForeignKey("source_type", "source_id")
     collector = models.CharField(_("source"), max_length=40)
+    # What tells apart two events of one source: a person's missing logs of two
+    # days, a company's two missing reports (a missing thing has no row).
+    source_key = models.CharField(_("source key"), max_length=80, blank=True)
     detail = models.JSONField(_("details"), default=dict, blank=True)
     objection = models.TextField(_("objection"), blank=True)
     objection_evidence = models.FileField(
@@ -129,7 +132,13 @@ class AssessmentLine(models.Model):
         verbose_name_plural = _("deduction lines")
         constraints = [
             models.UniqueConstraint(
-                fields=["assessment", "event", "source_type", "source_id"],
+                fields=[
+                    "assessment",
+                    "event",
+                    "source_type",
+                    "source_id",
+                    "source_key",
+                ],
                 name="assessment_line_once_per_source",
             ),
             models.CheckConstraint(

@@ -50,8 +50,9 @@ def lines_of(assessment: Assessment) -> list[AssessmentLine]:
     for line in lines:
         line.source_url = source_url(line)
         detail = line.detail
-        line.source_label = (
-            detail.get("reference") or detail.get("part") or detail.get("site", "")
+        line.source_label = next(
+            (detail[k] for k in ("reference", "part", "site", "person") if k in detail),
+            "",
         )
     return lines
 

@@ -165,6 +165,7 @@ def lines_collect(assessment: Assessment) -> None:
             source_type=ContentType.objects.get_for_model(row.source),
             source_id=row.source.pk,
             collector=key,
+            source_key=row.key,
             detail=row.detail,
         )
         for key, row in collect(assessment.contractor, start, end)
