@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "workflows.faults",
     "workflows.site_access",
     "workflows.inspection",
+    "workflows.delegation",
     "workflows.api",
     "training",
     "home",

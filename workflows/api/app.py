@@ -113,6 +113,7 @@ def server_error(request, exc: Exception):
 
 
 def _mount_routers() -> None:
+    from ..delegation.api import router as delegation_router
     from ..faults.api import router as faults_router
     from ..inspection.api import router as inspection_router
     from ..leave.api import router as leave_router
@@ -134,6 +135,7 @@ def _mount_routers() -> None:
     api.add_router("/faults", faults_router)
     api.add_router("/site-visits", site_access_router)
     api.add_router("/inspection-plans", inspection_router)
+    api.add_router("/delegation", delegation_router)
 
 
 _mount_routers()
