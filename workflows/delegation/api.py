@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from ..api.errors import WRITES, answers
 from ..api.fields import PathId
@@ -93,7 +93,7 @@ def set_substitute(request, payload: SubstitutionIn):
         end_date=payload.end_date,
         reason=payload.reason,
     )
-    return 201, _out(row)
+    return Status(201, _out(row))
 
 
 @router.post(

@@ -173,3 +173,36 @@ def test_the_queue_reads_substitutes_and_snoozes_in_fixed_queries(
     few = count()
     add(5, 10)
     assert count() == few
+
+
+def test_api_names_and_lists_substitutes(
+    claimed_task, manager_a, manager_a2, manager_b, days, client_for
+):
+    start, end = days()
+    client = client_for(manager_a)
+    body = {
+        "substitute_id": manager_a2.pk,
+        "start_date": str(start),
+        "end_date": str(end),
+    }
+    refused = client.post(
+        "/api/v1/delegation/substitutes",
+        body | {"substitute_id": manager_b.pk},
+        content_type="application/json",
+    )
+    assert refused.status_code == 422
+    assert "substitute" in refused.json()["errors"]
+    made = client.post(
+        "/api/v1/delegation/substitutes", body, content_type="application/json"
+    )
+    assert made.status_code == 201, made.content
+    listed = client_for(manager_a2).get("/api/v1/delegation/substitutes").json()
+    assert [row["id"] for row in listed] == [made.json()["id"]]
+    tasks = client_for(manager_a2).get("/api/v1/tasks").json()
+    assert claimed_task.pk in [row["id"] for row in tasks["items"]]
+    other = client_for(manager_b).post(
+        f"/api/v1/delegation/tasks/{claimed_task.pk}/snooze",
+        {"until": "2099-01-01T00:00:00Z", "reason": "x"},
+        content_type="application/json",
+    )
+    assert other.status_code == 404
