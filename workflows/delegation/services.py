@@ -7,6 +7,7 @@ snooze changes only its people's queues, told to resync whole.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Task as FlowTask
 from viewflow.workflow.status import STATUS
@@ -17,6 +18,7 @@ from registry.selectors import company_of
 from ..live.events import publish_on_commit
 from ..live.groups import user_group
 from ..notes import NoteMessage
+from ..queue.selectors import actionable_tasks
 from ..services import OPEN_STATUSES, TaskConflict, transition_record
 from ..steps import held_steps, step_for, user_holds
 from . import rules
@@ -59,8 +61,6 @@ def _same_side(absent, substitute) -> bool:
 
 def _open_steps(absent) -> set:
     """The (permission, company) steps of ``absent``'s open tasks, one query."""
-    from ..queue.selectors import actionable_tasks
-
     held = set(held_steps(absent))
     tasks = actionable_tasks(absent).order_by()
     pairs = tasks.values_list("owner_permission", "owner_permission_obj_pk")
@@ -192,8 +192,6 @@ def _validate_new_owner(task, step, request, new_owner) -> None:
 
 def task_snooze(*, task_pk: int, user, until, reason: str) -> TaskSnooze:
     """Hide the user's own open task from their open list until ``until``."""
-    from django.utils import timezone
-
     with transaction.atomic():
         task = FlowTask.objects.select_for_update().get(pk=task_pk)
         if task.owner_id != user.pk or task.status not in OPEN_STATUSES:
