@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.roles import CARRIER_ROLES, Role, roles_of
 from registry.selectors import company_of
+from registry.widgets import PersonSelect
 
 from ..upgrade.widgets import datetime_field
 
@@ -11,6 +12,10 @@ DATE = {"type": "date"}
 
 
 class PersonChoice(forms.ModelChoiceField):
+    """A choice of portal users, each named as their account writes it."""
+
+    widget = PersonSelect
+
     def label_from_instance(self, obj) -> str:
         return obj.get_full_name() or obj.username
 
