@@ -54,3 +54,11 @@ def test_lead_of_company_step_or_carrier_admin():
     assert rules.may_reassign(actor_roles={Role.CARRIER_ADMIN}, **carrier_step)
     nobody = lead | {"actor_company_id": None, "request_company_id": None}
     assert not rules.may_reassign(actor_roles={Role.CONTRACTOR_MANAGER}, **nobody)
+
+
+def test_snooze_must_end_after_now():
+    now = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=datetime.UTC)
+    later = now + datetime.timedelta(minutes=1)
+    assert rules.snooze_until_valid(later, now)
+    assert not rules.snooze_until_valid(now, now)
+    assert not rules.snooze_until_valid(now - datetime.timedelta(minutes=1), now)
