@@ -153,6 +153,8 @@ class Transition(models.Model):
         CHECKED_IN = "checked_in", _("Checked in")
         CHECKED_OUT = "checked_out", _("Checked out")
         OVERDUE = "overdue", _("Overdue")
+        ACTED_FOR = "acted_for", _("Taken by a substitute")
+        REASSIGNED = "reassigned", _("Moved to another person")
 
     request = models.ForeignKey(
         Request,

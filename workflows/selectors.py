@@ -12,6 +12,7 @@ from registry.roles import is_carrier
 from registry.selectors import company_of
 
 from .catalog import flows
+from .delegation.selectors import stands_in
 from .models import Request, Transition
 from .rules import task_claimable_by
 from .services import OPEN_STATUSES
@@ -114,5 +115,5 @@ def task_can_act(user, task: FlowTask) -> bool:
     if task.status not in OPEN_STATUSES or task.flow_task_type != "HUMAN":
         return False
     if task.owner_id:
-        return task.owner_id == user.pk
+        return task.owner_id == user.pk or stands_in(user, task)
     return task_claimable_by(user, task)

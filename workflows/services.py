@@ -13,6 +13,7 @@ from viewflow.workflow.status import STATUS
 
 from registry.models import StaffMember
 
+from .delegation.selectors import stands_in
 from .models import ReferenceSequence, Request, Transition
 from .rules import task_claimable_by, task_releasable_by
 
@@ -106,7 +107,11 @@ def task_act(*, task_pk: int, user, act: Callable) -> FlowTask:
                 raise PermissionDenied(NOT_YOURS)
             activation.assign(user)
         elif task.owner_id != user.pk:
-            raise TaskConflict(CLAIMED_BY_OTHER)
+            if not stands_in(user, task, activation.process.company):
+                raise TaskConflict(CLAIMED_BY_OTHER)
+            from .delegation.services import act_for_absent
+
+            act_for_absent(activation=activation, user=user)
         if task.status == STATUS.ASSIGNED:
             activation.start(None)
         act(activation)

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from . import views
+from .delegation.views import ReassignView, SnoozeView
 from .staff_change.views import cap_usage
 
 app_name = "workflows"
@@ -24,4 +25,10 @@ urlpatterns = [
         views.ClaimView.as_view(action="release"),
         name="release",
     ),
+    path(
+        "<int:pk>/tasks/<int:task_pk>/reassign/",
+        ReassignView.as_view(),
+        name="reassign",
+    ),
+    path("<int:pk>/tasks/<int:task_pk>/snooze/", SnoozeView.as_view(), name="snooze"),
 ]

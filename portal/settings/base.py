@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "workflows.inspection",
     "workflows.assessment",
     "workflows.obligations",
+    "workflows.delegation",
     "workflows.api",
     "training",
     "home",

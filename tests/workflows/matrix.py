@@ -12,15 +12,25 @@ page that answers 200 or 302 without doing anything fails the case).
 - ``release``: POST release on the task claimed by the actor when they may
   take it, else by the step's holder.
 - ``reassign``: claim, then decide, a task the holder has claimed.
+- ``snooze``: POST snooze on the task claimed by the actor when they may take
+  it, else by the step's holder (only its owner may snooze it).
+- ``stand_in``: the holder has claimed the task and the actor stands in for
+  them today (the row is written as it stands, unvalidated): POST the form.
+  The server re-checks the step at decision time, so only a holder may.
 """
 
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
+from registry.calendar import local_today
+from workflows.delegation.models import Substitution, TaskSnooze
 from workflows.models import Transition
 from workflows.services import task_claim
 
-ACTIONS = ("open", "claim", "decide", "release", "reassign")
+ACTIONS = ("open", "claim", "decide", "release", "reassign", "snooze", "stand_in")
 REFUSED = (403, 404, 409)
 
 
@@ -31,20 +41,33 @@ def _url(name, task):
 def case_run(*, client, actor, holder, task, action, may_act, decide_data):
     """Run one case; ``may_act``: the actor may take this node's task."""
     if not task.owner_id:
-        if action == "release":
+        if action in ("release", "snooze"):
             task_claim(task_pk=task.pk, user=actor if may_act else holder)
-        elif action == "reassign":
+        elif action in ("reassign", "stand_in"):
             task_claim(task_pk=task.pk, user=holder)
     task.refresh_from_db()
     before = (task.owner_id, task.status)
+    if action == "stand_in" and task.owner_id != actor.pk:
+        today = local_today()
+        Substitution.objects.create(
+            absent_id=task.owner_id,
+            substitute=actor,
+            start_date=today,
+            end_date=today,
+            set_by=actor,
+        )
     if action == "open":
         responses = [client.get(_url("task", task))]
     elif action == "claim":
         responses = [client.post(_url("claim", task))]
     elif action == "release":
         responses = [client.post(_url("release", task))]
-    elif action == "decide":
+    elif action in ("decide", "stand_in"):
         responses = [client.post(_url("task", task), decide_data)]
+    elif action == "snooze":
+        until = timezone.localtime() + datetime.timedelta(hours=1)
+        data = {"until": until.strftime("%Y-%m-%dT%H:%M"), "reason": "wait"}
+        responses = [client.post(_url("snooze", task), data)]
     else:
         responses = [
             client.post(_url("claim", task)),
@@ -52,10 +75,15 @@ def case_run(*, client, actor, holder, task, action, may_act, decide_data):
         ]
     task.refresh_from_db()
     allowed = may_act and _allowed(action, task, before)
+    if action in ("snooze", "stand_in") and before[0] == actor.pk:
+        allowed = may_act  # the actor's own task: snoozed or decided as theirs
+    elif action == "snooze":
+        allowed = False  # another person's task
     if not allowed:
         codes = [r.status_code for r in responses]
         assert all(code in REFUSED for code in codes), codes
         assert (task.owner_id, task.status) == before
+        assert not TaskSnooze.objects.filter(task_id=task.pk).exists()
         return
     _assert_done(action, task, actor, before, responses[0])
 
@@ -65,7 +93,7 @@ def _allowed(action, task, before) -> bool:
     offered_to_group = bool(task.owner_permission)
     if action == "reassign":
         return False
-    if action in ("claim", "release"):
+    if action in ("claim", "release", "stand_in"):
         return offered_to_group
     return True
 
@@ -78,6 +106,10 @@ def _assert_done(action, task, actor, before, response):
         assert (task.owner_id, task.status) == (actor.pk, STATUS.ASSIGNED)
     elif action == "release":
         assert (task.owner_id, task.status) == (None, STATUS.NEW)
+    elif action == "snooze":
+        assert response.status_code == 302, response.status_code
+        assert (task.owner_id, task.status) == before
+        assert TaskSnooze.objects.filter(task_id=task.pk, user=actor).exists()
     else:
         assert response.status_code == 302, response.status_code
         assert (task.owner_id, task.status) == (actor.pk, STATUS.DONE)

@@ -114,6 +114,7 @@ def server_error(request, exc: Exception):
 
 def _mount_routers() -> None:
     from ..assessment.api import router as assessment_router
+    from ..delegation.api import router as delegation_router
     from ..faults.api import router as faults_router
     from ..inspection.api import router as inspection_router
     from ..leave.api import router as leave_router
@@ -136,6 +137,8 @@ def _mount_routers() -> None:
     api.add_router("/site-visits", site_access_router)
     api.add_router("/inspection-plans", inspection_router)
     api.add_router("/assessments", assessment_router)
+
+    api.add_router("/delegation", delegation_router)
 
 
 _mount_routers()

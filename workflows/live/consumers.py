@@ -6,6 +6,8 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 
+from ..delegation.selectors import snoozed_ids, stood_for_ids
+from ..delegation.services import CHANGED
 from ..steps import held_steps
 from .events import EVENT_ID, SEQS
 from .groups import groups_for_user, session_group
@@ -49,6 +51,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             return
         self.joined, self.held = await self.user_groups(user)
         self.me = user.pk
+        self.stands_for, self.snoozed = await self.delegated(user)
         session_key = self.scope["session"].session_key
         if session_key:
             self.joined.append(session_group(session_key))
@@ -90,12 +93,14 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             self.last[group] = max(last, number)
         return skipped
 
-    def tab_of(self, state, step: str) -> str | None:
+    def tab_of(self, state, step: str, task=None) -> str | None:
         """The tab of this user's queue a task in ``state`` shows in, if any."""
         if not state:
             return None
         bucket, owner = state
-        if bucket == "open" and owner == self.me:
+        if bucket == "open" and owner == self.me and task in self.snoozed:
+            return "snoozed"
+        if bucket == "open" and (owner == self.me or owner in self.stands_for):
             return "mine"
         if bucket == "open" and owner is None and step in self.held:
             return "offered"
@@ -110,13 +115,16 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             if event_id in self.seen:
                 return  # a copy through another of this socket's groups
             self.seen.append(event_id)
+        if CHANGED in event:  # a substitute named or withdrawn, a snooze: resync
+            self.stands_for, self.snoozed = await self.delegated(self.scope["user"])
         hidden = ("type", EVENT_ID, SEQS, MOVES)
         message = {k: v for k, v in event.items() if k not in hidden}
         moves = event.get(MOVES)
         if moves is not None:
             step = moves.get("step", "")
-            message["from"] = self.tab_of(moves.get("from"), step)
-            message["to"] = self.tab_of(moves.get("to"), step)
+            task = event.get("task")
+            message["from"] = self.tab_of(moves.get("from"), step, task)
+            message["to"] = self.tab_of(moves.get("to"), step, task)
             message["filed"] = moves.get("requester") == self.me
         if skipped:
             message["resync"] = True
@@ -126,6 +134,14 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     def user_groups(self, user):
         held = {permission for permission, _company in held_steps(user)}
         return groups_for_user(user), held
+
+    @database_sync_to_async
+    def delegated(self, user) -> tuple[frozenset, frozenset]:
+        """The people this user stands in for today and the tasks they snoozed
+        (read again on a change; a snooze that runs out shows on a resync)."""
+        absent = stood_for_ids(user).values_list("absent_id", flat=True)
+        snoozed = snoozed_ids(user).values_list("task_id", flat=True)
+        return frozenset(absent), frozenset(snoozed)
 
     @database_sync_to_async
     def group_seqs(self, groups):

@@ -16,12 +16,12 @@ from registry.memo import per_user
 from registry.roles import is_carrier
 
 from ..catalog import row_notes_reader
+from ..delegation.selectors import held_match, snoozed_ids, snoozed_until, stood_in
 from ..models import Request
 from ..selectors import requests_for_user, with_current_step
 from ..services import OPEN_STATUSES
-from ..steps import held_steps
 
-TABS = ("mine", "offered", "filed", "archive")
+TABS = ("mine", "offered", "snoozed", "filed", "archive")
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,16 @@ class QueueFilter:
 
 def _offered_to(user) -> Q:
     """Unclaimed tasks whose step the user holds (company steps: own company)."""
-    offered = Q(pk__in=[])
-    for permission, company_id in held_steps(user):
-        match = Q(owner__isnull=True, owner_permission=permission)
-        if company_id is not None:
-            match &= Q(owner_permission_obj_pk=str(company_id))
-        offered |= match
-    return offered
+    return Q(owner__isnull=True) & held_match(user)
+
+
+def _mine(user) -> Q:
+    """Assigned to the user and not snoozed, or to someone they stand in for."""
+    return (Q(owner=user) & ~Q(pk__in=snoozed_ids(user))) | stood_in(user)
+
+
+def _snoozed(user) -> Q:
+    return Q(owner=user, pk__in=snoozed_ids(user))
 
 
 def visible_tasks(user) -> QuerySet[FlowTask]:
@@ -56,7 +59,7 @@ def actionable_tasks(user) -> QuerySet[FlowTask]:
     return (
         visible_tasks(user)
         .filter(status__in=OPEN_STATUSES)
-        .filter(Q(owner=user) | _offered_to(user))
+        .filter(Q(owner=user) | stood_in(user) | _offered_to(user))
         .select_related("owner", "process")
         .order_by("created", "pk")
     )
@@ -81,10 +84,13 @@ def _filter_tasks(queryset, user, spec: QueueFilter):
 
 
 def queue_tasks(user, tab: str, spec: QueueFilter) -> QuerySet[FlowTask]:
-    """Rows of a task tab: ``mine``, ``offered`` or ``archive``."""
+    """Rows of a task tab: ``mine``, ``offered``, ``snoozed`` or ``archive``."""
     tasks = visible_tasks(user)
     if tab == "mine":
-        tasks = tasks.filter(owner=user, status__in=OPEN_STATUSES)
+        tasks = tasks.filter(_mine(user), status__in=OPEN_STATUSES)
+    elif tab == "snoozed":
+        tasks = tasks.filter(_snoozed(user), status__in=OPEN_STATUSES)
+        tasks = tasks.annotate(snoozed_until=snoozed_until(user))
     elif tab == "offered":
         tasks = tasks.filter(_offered_to(user), status__in=OPEN_STATUSES)
     else:
@@ -113,11 +119,13 @@ def filed_requests(user, spec: QueueFilter) -> QuerySet[Request]:
 def open_count(user) -> int:
     """Open tasks the user has or may claim: the badge in the header.
 
-    The sum of the two task tabs: an offered task has no owner yet.
+    The sum of the two open task tabs (an offered task has no owner yet); a
+    snoozed task is out of the badge until it comes back.
     """
     if not user.is_authenticated:
         return 0
-    return sum(tab_counts(user).values())
+    counts = tab_counts(user)
+    return counts["mine"] + counts["offered"]
 
 
 def tab_counts(user) -> dict[str, int]:
@@ -130,8 +138,9 @@ def tab_counts(user) -> dict[str, int]:
     def count() -> dict[str, int]:
         tasks = visible_tasks(user).filter(status__in=OPEN_STATUSES)
         return tasks.aggregate(
-            mine=Count("pk", filter=Q(owner=user)),
+            mine=Count("pk", filter=_mine(user)),
             offered=Count("pk", filter=_offered_to(user)),
+            snoozed=Count("pk", filter=_snoozed(user)),
         )
 
     return per_user(user, "queue_counts", count)

@@ -26,6 +26,7 @@ ROW_LINKS = {
     "task": ("workflows:task", 2),
     "claim": ("workflows:claim", 2),
     "release": ("workflows:release", 2),
+    "snooze": ("workflows:snooze", 2),
 }
 
 
@@ -161,7 +162,10 @@ class QueueView(LiveLoginRequiredMixin, QueueCountMixin, ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if self.tab in ("mine", "offered") and self.spec() == selectors.QueueFilter():
+        if (
+            self.tab in ("mine", "offered", "snoozed")
+            and self.spec() == selectors.QueueFilter()
+        ):
             # Unfiltered, a task tab holds what its tab count (read anyway for
             # the tabs and the badge) says: no second count of the rows.
             paginator.count = selectors.tab_counts(self.request.user)[self.tab]

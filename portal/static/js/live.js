@@ -112,10 +112,11 @@
   }
 
   function count(tab, step) {
-    if (tab !== "mine" && tab !== "offered") return;
+    if (tab !== "mine" && tab !== "offered" && tab !== "snoozed") return;
     document.querySelectorAll('[data-count="' + tab + '"]').forEach(function (span) {
       span.textContent = Math.max(0, Number(span.textContent) + step);
     });
+    if (tab === "snoozed") return;  // a snoozed task is out of the badge
     document.querySelectorAll("[data-badge]").forEach(function (badge) {
       badge.textContent = Math.max(0, Number(badge.textContent) + step);
     });
