@@ -65,6 +65,21 @@ def findings_to_rectify(user) -> QuerySet:
     return findings.order_by("due_date", "pk")
 
 
+# Who sees new findings on their queue: those who follow them up.
+FINDINGS_ON_QUEUE = ("maintenance_manager", "carrier_admin", "contractor_manager")
+
+
+def open_findings_for(user, *, limit: int = 5) -> list:
+    """The newest findings nobody has followed up yet, for the user's queue
+    (``limit`` of them, one more to tell whether there are others)."""
+    from registry.roles import roles_of
+
+    if not roles_of(user) & set(FINDINGS_ON_QUEUE):
+        return []
+    found = findings_for(user).filter(follow_up="", resolved_at__isnull=True)
+    return list(found.select_related(None).select_related("site")[: limit + 1])
+
+
 def may_see_inspections(user) -> bool:
     """The carrier, and the people of a contractor company (their own
     findings and progress)."""

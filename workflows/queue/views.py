@@ -8,7 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views import View
 from django.views.generic import ListView
 
@@ -17,6 +17,7 @@ from registry.selectors import companies_for_user, company_of, sites_for_user
 from training.selectors import duty_lost_for
 
 from ..catalog import flow_choices
+from ..inspection.selectors import open_findings_for
 from . import selectors
 from .filters import QueueFilterSet
 
@@ -199,6 +200,7 @@ class QueueView(LiveLoginRequiredMixin, QueueCountMixin, ListView):
             query=query.urlencode(),
             now_ts=timezone.now(),
             duty_lost=[] if self.request.GET.get("fragment") else _duty_lost(user),
+            findings=SimpleLazyObject(lambda: open_findings_for(user)),
             **kwargs,
         )
 
