@@ -5,9 +5,12 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SERVICES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVICES_REDIS_URL ?= redis://127.0.0.1:6379/1
-SERVICES_WORKERS ?= 2
+# The second part of .ci/run's services lane: its own test database
+# (test_postgres) and Redis database.
+SERVICES_DATABASE_URL_B ?= postgres://postgres@127.0.0.1:5432/postgres
+SERVICES_REDIS_URL_B ?= redis://127.0.0.1:6379/2
 
-.PHONY: install install-prod messages run test test-future test-services bench lint mutation
+.PHONY: install install-prod messages run test test-future test-services test-services-a test-services-b bench lint mutation
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,17 +66,25 @@ test-future: messages
 	@command -v faketime >/dev/null || { echo "test-future needs faketime (apt-get install faketime)"; exit 1; }
 	faketime -f "+400d" $(BIN)/pytest -q -p no:cacheprovider $(FUTURE_TESTS)
 
-# The suite on PostgreSQL and Redis in SERVICES_WORKERS pytest-xdist workers
-# (a test module stays on one worker; each worker has its own test database
-# and its own Redis database, portal/settings/test.py): much of this run waits
-# on sockets, servers and the database, so two workers overlap their waits.
-# It includes the end-to-end deployment test (tests/test_deploy.py: deploy/'s
-# nginx site in front of two Daphne processes under the production settings;
-# needs nginx, skips without it) and its figures.
+# The suite on PostgreSQL and Redis, with the end-to-end deployment test
+# (tests/test_deploy.py: deploy/'s nginx site in front of two Daphne processes
+# under the production settings; needs nginx, skips without it) and its figures.
 test-services: messages
 	@test -x /usr/sbin/nginx || echo "test-services: no /usr/sbin/nginx, tests/test_deploy.py skips (apt-get install nginx-light)"
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
-		$(BIN)/pytest -q -p no:cacheprovider -n $(SERVICES_WORKERS) --dist loadfile
+		$(BIN)/pytest -q -p no:cacheprovider
+
+# The same suite as two processes at once (.ci/run): the flows, dashboards and
+# hostile queries, and the rest. Each part is a whole pytest run with its own
+# test database (test_<name>) and Redis database, in the suite's own order, so
+# much of one part's waiting on sockets and servers overlaps the other's work.
+SERVICES_PART_A := tests/workflows tests/dashboards tests/test_hostile_queries.py
+test-services-a: messages
+	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
+		$(BIN)/pytest -q -p no:cacheprovider $(SERVICES_PART_A)
+test-services-b: messages
+	DATABASE_URL=$(SERVICES_DATABASE_URL_B) REDIS_URL=$(SERVICES_REDIS_URL_B) \
+		$(BIN)/pytest -q -p no:cacheprovider $(addprefix --ignore=,$(SERVICES_PART_A))
 
 # Mutation testing of the rule modules and the scoping selectors ([tool.mutmut]
 # in pyproject.toml); mutants/ holds the mutated copy and its results.

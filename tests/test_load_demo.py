@@ -125,6 +125,7 @@ def staff_change_state(change: StaffChange) -> str:
     return task.flow_task.name
 
 
+@pytest.mark.django_db  # ordered with the database tests, before any flush
 class TestTheDemoOnEachDay:
     """What the demo promises, loaded once per day for all of these."""
 

@@ -3,20 +3,8 @@
 import os
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-# pytest-xdist workers (``make test-services`` runs two) share one Redis: each
-# takes its own database of it, so no event, sequence number or cache key
-# crosses between them. The servers a test starts inherit the rewritten URL.
-_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-if _WORKER.startswith("gw") and os.environ.get("REDIS_URL"):
-    if os.environ.get("DAIWEI_TEST_REDIS_WORKER") != _WORKER:
-        _redis = urlsplit(os.environ["REDIS_URL"])
-        _db = int(_redis.path.strip("/") or 0) + 1 + int(_WORKER[2:])
-        os.environ["REDIS_URL"] = urlunsplit(_redis._replace(path=f"/{_db}"))
-        os.environ["DAIWEI_TEST_REDIS_WORKER"] = _WORKER
-
-from .base import *  # noqa: E402, F403
+from .base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
