@@ -2,11 +2,13 @@
 Each view stays thin: the reads are in ``selectors``/``month``, writes in
 ``services``."""
 
+import re
 from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +33,8 @@ PREVIOUS_MONTH = _("‹ Previous month")
 NEXT_MONTH = _("Next month ›")
 RECENT_LOGS = 50
 ONE_DAY = timedelta(days=1)
+# A company code as the registry stores one (a slug of at most 30).
+COMPANY_CODE = re.compile(r"[-a-zA-Z0-9_]{1,30}")
 
 
 def _company(request):
@@ -38,6 +42,8 @@ def _company(request):
     companies = companies_for(request.user)
     code = request.GET.get("company", "")
     if code:
+        if not COMPANY_CODE.fullmatch(code):  # NUL, a list, a novel: no such company
+            raise Http404
         return get_object_or_404(companies, code=code), companies
     company = companies.first()
     if company is None:
@@ -49,8 +55,10 @@ def _month(request):
     today = local_today()
     try:
         year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        if not 2000 <= year <= 2100:
+            raise ValueError(year)
         month_range(year, month)
-    except ValueError:
+    except (ValueError, OverflowError):
         year, month = today.year, today.month
     return year, month
 

@@ -148,3 +148,20 @@ def test_lists_take_the_same_queries_for_few_and_many_rows(
     assert WorkLog.objects.count() == 30
     assert page_queries(client, url, at, capture) == few
     assert few <= 20
+
+
+@pytest.mark.parametrize("code", ["a\x00b", "x" * 200, "huanan'--"])
+def test_a_company_code_no_company_has_is_404_not_a_server_error(
+    carrier, company_a, client_for, code
+):
+    """PostgreSQL refuses a NUL in a query: the code is checked before it."""
+    client = client_for(carrier)
+    assert client.get(CALENDAR, {"company": code}).status_code == 404
+
+
+@pytest.mark.parametrize("month", ["9" * 40 + "-1", "2026-13", "²-1", "1999-12"])
+def test_a_month_out_of_range_shows_this_month(at, carrier, client_for, month):
+    with at(2026, 12, 4, 10, 0):
+        answer = client_for(carrier).get(CALENDAR, {"month": month})
+    assert answer.status_code == 200
+    assert "2026" in answer.content.decode()
