@@ -102,7 +102,8 @@ def test_an_expired_session_says_so_and_keeps_the_rows(
         assert post_as(other, server, claim) == 302  # the reviewers hear of it
 
         notice = queue.locator("#session-expired")
-        expect(notice).to_be_visible()
+        # The page may wait its random resync spread (live.js SPREAD, 5 s).
+        expect(notice).to_be_visible(timeout=15_000)
         expect(notice).to_contain_text("登录已过期")
         expect(notice.locator("a")).to_have_attribute(
             "href", re.compile("^/accounts/login/")

@@ -41,7 +41,7 @@ def staff(company, n):
 def report(company, requester, *, kind, start, end, due_on, late, filed):
     return ObligationReport.objects.create(
         flow_class=ReportFlow,
-        reference=f"RP-{company.code}-{kind}-{start}",
+        reference=f"RP-{company.code}-{start:%y%m%d}"[:30],
         company=company,
         requester=requester,
         summary="报告",
