@@ -1,6 +1,8 @@
 """Obligations on time: work logs and reports due in the period, per company,
 on time, late and missing (``workflows.obligations.selectors``)."""
 
+from datetime import timedelta
+
 from django.utils.translation import gettext_lazy as _
 
 from workflows.obligations.selectors import obligation_counts
@@ -20,7 +22,7 @@ COLUMNS = (
 
 def obligation_rows(scope: Scope) -> list[dict]:
     """Due in ``[start, end)``: the selector takes the last day itself."""
-    last_day = scope.end.fromordinal(scope.end.toordinal() - 1)
+    last_day = scope.end - timedelta(days=1)
     counts = obligation_counts(
         company_ids=scope.company_ids, start=scope.start, end=last_day
     )
