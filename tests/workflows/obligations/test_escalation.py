@@ -1,8 +1,6 @@
 """An urgent entry reaches the company's managers and the carrier's monitoring
 centre at once, after commit; nobody else, and never another company."""
 
-import os
-
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -26,20 +24,19 @@ def listen(group: str) -> str:
 
 
 def first_message(channel: str, group: str) -> dict:
-    """What came first to ``channel``: an event, or the marker sent now."""
+    """What came first to ``channel``: an event, or the marker sent now.
+
+    Call it on a clock after the sends it checks: channels-redis orders a
+    channel's messages by the clock of the send and breaks a tie at random, so
+    on the same frozen instant the marker may overtake the event. (Its receive
+    also drops a message older than the expiry by its own clock, so the clock
+    stays near the send's.)
+    """
     layer = get_channel_layer()
     async_to_sync(layer.group_send)(group, sentinel_event())
     return async_to_sync(layer.receive)(channel)
 
 
-ON_REDIS = pytest.mark.skipif(
-    bool(os.environ.get("REDIS_URL")),
-    reason="with channels-redis the test's channel gets only the marker, not the "
-    "urgent event (intermittently; cause open, see the stop note of session 24)",
-)
-
-
-@ON_REDIS
 def test_urgent_entry_goes_to_own_managers_and_the_monitoring_centre_only(
     at,
     engineer,
@@ -60,8 +57,6 @@ def test_urgent_entry_goes_to_own_managers_and_the_monitoring_centre_only(
         "engineer": user_group(other_engineer.pk),
     }
     channels = {name: listen(group) for name, group in groups.items()}
-    # Read on the same frozen clock: channels-redis drops a message older than
-    # its expiry by the clock of the receive.
     with at(2026, 12, 4, 15, 0):
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             log = log_file(
@@ -73,6 +68,7 @@ def test_urgent_entry_goes_to_own_managers_and_the_monitoring_centre_only(
                 ],
             )
         assert callbacks  # nothing is sent before the commit
+    with at(2026, 12, 4, 15, 0, 1):  # a second later: see first_message
         got = {name: first_message(channels[name], groups[name]) for name in groups}
     for name in ("manager_a", "noc"):
         assert got[name].get("kind") == URGENT, got[name]
@@ -90,10 +86,10 @@ def test_a_routine_entry_escalates_nothing(
     with at(2026, 12, 4, 15, 0):
         with django_capture_on_commit_callbacks(execute=True):
             log_file(user=engineer, day=log_day(), entries=[EntryInput("A", "日常")])
+    with at(2026, 12, 4, 15, 0, 1):  # a second later: see first_message
         assert "sentinel" in first_message(channel, user_group(manager_a.pk))
 
 
-@ON_REDIS
 def test_the_urgent_mark_comes_from_the_cms(
     at, engineer, manager_a, obligation_rules_set, django_capture_on_commit_callbacks
 ):
@@ -110,6 +106,7 @@ def test_the_urgent_mark_comes_from_the_cms(
         with django_capture_on_commit_callbacks(execute=True):
             log_file(user=engineer, day=log_day(), entries=[EntryInput("G", "大事")])
             log_file(user=engineer, day=log_day(), entries=[EntryInput("F", "隐患")])
+    with at(2026, 12, 4, 15, 0, 1):  # a second later: see first_message
         message = first_message(channel, group)
     assert message["kind"] == URGENT
     assert "(F)" in message["notice"]["en"]
