@@ -8,9 +8,10 @@ the open pages: the server runs the sweep itself, every
 go out through the same in-memory layer as any page's.
 
 The scaled mode (``REDIS_URL``) leaves it off and runs
-``manage.py workflow_timers`` from cron or a systemd timer; its events reach
-every server through Redis. Either way a page that missed an event shows the
-truth at its next resync.
+``manage.py workflow_timers`` from cron or a systemd timer (the portal's own
+command, workflows/management/commands/, which does the same sweep as the
+embedded one); its events reach every server through Redis. Either way a
+page that missed an event shows the truth at its next resync.
 """
 
 import asyncio
@@ -19,13 +20,30 @@ import logging
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
-from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
+from viewflow.workflow.timers import (
+    fire_due_conditions,
+    fire_due_start_timers,
+    fire_due_timers,
+)
 
 from training.services import certificates_lapse
 from workflows.assessment.services import due_drafts
 from workflows.inspection.checks import draws_due
 
 logger = logging.getLogger(__name__)
+
+
+def portal_due() -> dict[str, int]:
+    """The portal's own periodic work, beside viewflow's timers.
+
+    Training certificates that lapsed (their holders drop back to trainee and
+    their managers hear it, workflows/training_notices.py); last month's
+    assessments, drafted on the first sweep after it ended; the carrier's
+    monthly re-check samples and yearly spot checks, drawn once per company and
+    period (workflows/inspection/checks.py).
+    """
+    certificates_lapse()
+    return {"drafted": due_drafts(), "draws": draws_due()}
 
 
 def fire_due() -> int:
@@ -35,16 +53,8 @@ def fire_due() -> int:
     needs no connection kept open in between.
     """
     try:
-        fired = fire_due_timers() + fire_due_conditions()
-        # Training certificates that lapsed: their holders drop back to trainee
-        # and their managers hear it (workflows/training_notices.py).
-        certificates_lapse()
-        # Last month's assessments, drafted on the first sweep after it ended.
-        due_drafts()
-
-        # The carrier's monthly re-check samples and yearly spot checks, drawn
-        # once per company and period (workflows/inspection/checks.py).
-        draws_due()
+        fired = fire_due_timers() + fire_due_start_timers() + fire_due_conditions()
+        portal_due()
         return fired
     finally:
         connections.close_all()

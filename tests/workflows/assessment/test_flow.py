@@ -219,3 +219,19 @@ def test_a_wrong_evidence_file_is_refused_and_nothing_is_written(
     line.refresh_from_db()
     assert (line.objection, line.objection_evidence.name) == ("", "")
     assert not november_a.transitions.filter(action="progress").exists()
+
+
+def test_the_scaled_modes_cron_command_drafts_last_month_as_the_embedded_sweep(
+    company_a, contract_a, carrier_admin
+):
+    """``manage.py workflow_timers`` (cron, the scaled mode) is the portal's, not
+    viewflow's timers-only command: it drafts, and drafts once."""
+    from io import StringIO
+
+    out = StringIO()
+    call_command("workflow_timers", stdout=out)
+    assert out.getvalue().startswith("0 timer(s) fired")
+    assert "1 assessment(s) drafted" in out.getvalue()
+    assert Assessment.objects.filter(contractor=company_a, month=NOVEMBER).exists()
+    call_command("workflow_timers", stdout=out)
+    assert Assessment.objects.filter(contractor=company_a).count() == 1
