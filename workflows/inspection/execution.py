@@ -34,7 +34,10 @@ PHOTO_REQUIRED = _("Choose a photo.")
 PHOTO_TYPES = ("png", "jpg")
 NOT_A_PHOTO = _("“%(name)s” is not a photo: send a .png or .jpg file.")
 DESCRIPTION_REQUIRED = _("Describe the finding.")
-READING_FINDING = _("%(item)s: %(value)s is outside %(range)s.")
+READING_FINDING = _("%(item)s: %(value)s, outside its limit (%(limit)s).")
+LIMIT_BELOW = _("below %(max)s")
+LIMIT_AT_LEAST = _("at least %(min)s")
+LIMIT_BETWEEN = _("at least %(min)s and below %(max)s")
 ANSWER_FINDING = _("%(item)s: answered “%(answer)s”.")
 YES = _("yes")
 NO = _("no")
@@ -167,7 +170,7 @@ def _finding_text(item, value, number: bool) -> str:
         return READING_FINDING % {
             "item": item.label,
             "value": f"{_plain(value)} {item.unit}".strip(),
-            "range": _range_text(item),
+            "limit": _limit_text(item),
         }
     answer = YES if value else NO
     return ANSWER_FINDING % {"item": item.label, "answer": answer}
@@ -178,8 +181,17 @@ def _plain(value) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
 
-def _range_text(item) -> str:
-    return f"[{_plain(item.min_value)}, {_plain(item.max_value)})"
+def _limit_text(item) -> str:
+    """The item's limits as the policy states them: ``below 5 Ω``."""
+    bounds = {
+        "min": f"{_plain(item.min_value)} {item.unit}".strip(),
+        "max": f"{_plain(item.max_value)} {item.unit}".strip(),
+    }
+    if item.min_value is None:
+        return LIMIT_BELOW % bounds
+    if item.max_value is None:
+        return LIMIT_AT_LEAST % bounds
+    return LIMIT_BETWEEN % bounds
 
 
 def execution_submit(*, row: PlanRow, user) -> Execution:

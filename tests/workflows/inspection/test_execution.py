@@ -66,12 +66,18 @@ def test_reading_at_the_maximum_opens_a_finding_and_a_correction_withdraws_it(
     save(client, row, "earth", "5")
     finding = Finding.objects.get(source="reading", item_key="earth")
     assert finding.company_id == row.plan.company_id
-    assert "Earth resistance" in finding.description_en
-    assert "接地电阻" in finding.description
+    assert finding.description_en == (
+        "Earth resistance: 5 Ω, outside its limit (below 5 Ω)."
+    )
+    assert finding.description == "接地电阻：5 Ω，超出限值（小于 5 Ω）。"
     save(client, row, "earth", "4.999")
     assert not Finding.objects.exists()
     save(client, row, "volts", "341.9")
-    assert Finding.objects.get().item_key == "volts"
+    finding = Finding.objects.get()
+    assert finding.item_key == "volts"
+    assert finding.description_en == (
+        "Mains voltage: 341.9, outside its limit (at least 342 and below 418)."
+    )
 
 
 def test_json_save_answers_with_the_finding(row, engineer_a, client_for):
@@ -144,7 +150,7 @@ def test_pages_in_chinese(row, engineer_a, client_for):
     client = client_for(engineer_a, HTTP_ACCEPT_LANGUAGE="zh-hans")
     save(client, row, "earth", "6")
     body = client.get(url("execute", row.pk)).content.decode()
-    assert "提交巡检" in body and "接地电阻：6 Ω 超出范围 [, 5)。" in body
+    assert "提交巡检" in body and "接地电阻：6 Ω，超出限值（小于 5 Ω）。" in body
     assert "待巡检" in client.get(url("due")).content.decode()
     assert (
         "巡检问题"
