@@ -1,6 +1,8 @@
 """The test suite: fast hashing, plain static storage, isolated media."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -11,7 +13,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
-MEDIA_ROOT = tempfile.mkdtemp(prefix="daiwei-test-media-")
+# One media folder per test run, shared with the servers the run starts (they
+# inherit the variable), removed when the run ends.
+MEDIA_ROOT = os.environ.get("DAIWEI_TEST_MEDIA_ROOT", "")
+if not MEDIA_ROOT:
+    MEDIA_ROOT = os.environ["DAIWEI_TEST_MEDIA_ROOT"] = tempfile.mkdtemp(
+        prefix="daiwei-test-media-"
+    )
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 # Servers started by end-to-end tests (tests/servers.py) serve /static/ straight
 # from the apps' folders, without a collectstatic.
 WHITENOISE_AUTOREFRESH = True
