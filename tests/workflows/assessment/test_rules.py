@@ -1,5 +1,6 @@
 """Score, grade, monthly caps and the payment factor, with the CMS values changed."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -101,3 +102,17 @@ def test_payment_factors_need_a_row_from_zero(publish_assessment):
 
     with pytest.raises(ValidationError):
         publish_assessment(factors=[("60", "0.9"), ("90", "1")])
+
+
+@pytest.mark.parametrize(
+    "day, quarter",
+    [
+        (datetime.date(2026, 1, 1), (2025, 4)),
+        (datetime.date(2026, 3, 31), (2025, 4)),
+        (datetime.date(2026, 4, 1), (2026, 1)),
+        (datetime.date(2026, 8, 15), (2026, 2)),
+        (datetime.date(2026, 12, 31), (2026, 3)),
+    ],
+)
+def test_the_previous_quarter_wraps_into_last_year(day, quarter):
+    assert rules.previous_quarter(day) == quarter

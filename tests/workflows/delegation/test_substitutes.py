@@ -206,3 +206,30 @@ def test_api_names_and_lists_substitutes(
         content_type="application/json",
     )
     assert other.status_code == 404
+
+
+def test_my_ranges_list_both_sides_in_date_order_in_one_query(
+    manager_a, manager_a2, make_user, company_a, days, django_assert_num_queries
+):
+    from workflows.delegation.selectors import substitutions_of
+
+    third = make_user(Role.CONTRACTOR_MANAGER, company_a, username="manager_a3")
+    later, sooner = days(5, 6), days(1, 2)
+    ranges = [
+        substitution_set(
+            actor=a, absent=a, substitute=s, start_date=d[0], end_date=d[1]
+        )
+        for a, s, d in [
+            (manager_a, manager_a2, later),  # I am away
+            (third, manager_a, later),  # I stand in
+            (manager_a2, manager_a, sooner),
+            (third, manager_a2, sooner),  # not mine
+        ]
+    ]
+    with django_assert_num_queries(1):
+        rows = [
+            (row.pk, row.absent.username, row.substitute.username)
+            for row in substitutions_of(manager_a)
+        ]
+    assert [pk for pk, _a, _s in rows] == [ranges[2].pk, ranges[0].pk, ranges[1].pk]
+    assert rows[0][1:] == ("manager_a2", "manager_a")

@@ -106,3 +106,10 @@ def test_periods_ending_in_a_range():
         date(2026, 3, 31),
         date(2026, 4, 30),
     ]
+
+
+def test_a_day_beyond_the_known_working_days_is_none(autumn):
+    last = autumn[-1]
+    assert rules.nth_working_day_after(autumn[-2], 1, autumn) == last
+    assert rules.nth_working_day_after(autumn[-2], 2, autumn) is None
+    assert rules.nth_working_day_after(last, 1, autumn) is None

@@ -134,3 +134,40 @@ def test_outside_visitors_need_an_escort():
     assert got == {"escort": [str(rules.ESCORT_NEEDED)]}
     rules.escort_validate(outsiders=0, escort=None)
     rules.escort_validate(outsiders=2, escort=person())
+
+
+def outsider(**changes):
+    person = {
+        "name": "王强",
+        "company_name": "华为技术有限公司",
+        "id_number": "44010619800101123X",
+        "phone": "138 0013 8000",
+    }
+    return {**person, **changes}
+
+
+def test_a_complete_outside_visitor_has_no_problem():
+    assert rules.outsider_problems(outsider()) == {}
+
+
+def test_each_missing_outside_visitor_field_is_named():
+    assert rules.outsider_problems({"name": "  "}) == rules.OUTSIDER_NEEDS
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("id_number", "12345", rules.ID_NUMBER_INVALID),
+        ("id_number", "4401-0619", rules.ID_NUMBER_INVALID),
+        ("phone", "1234", rules.PHONE_INVALID),
+        ("phone", "+86 " + "1" * 19, rules.PHONE_INVALID),  # 21 digits
+        ("phone", "电话", rules.PHONE_INVALID),
+    ],
+)
+def test_a_malformed_outside_visitor_field_gets_its_message(field, value, message):
+    assert rules.outsider_problems(outsider(**{field: value})) == {field: message}
+
+
+@pytest.mark.parametrize("phone", ["12345", "+86 " + "1" * 18, "020-8888 6666"])
+def test_phone_numbers_of_5_to_20_digits_pass(phone):
+    assert rules.outsider_problems(outsider(phone=phone)) == {}
