@@ -116,3 +116,11 @@ def test_payment_factors_need_a_row_from_zero(publish_assessment):
 )
 def test_the_previous_quarter_wraps_into_last_year(day, quarter):
     assert rules.previous_quarter(day) == quarter
+
+
+def test_half_a_cent_of_the_payment_rounds_up():
+    months = [(None, Decimal("85"), "", True)] * 3  # factor 0.950
+    figure = rules.payment_figure(
+        fee=Decimal("100.30"), months=months, rules=current_rules()
+    )
+    assert figure.amount == Decimal("95.29")  # 95.285, not banker's 95.28

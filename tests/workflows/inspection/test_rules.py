@@ -139,3 +139,10 @@ def test_answer_parse_per_kind():
     assert rules.answer_parse(item=text, raw=" B-12 ") == "B-12"
     with pytest.raises(ValidationError):
         rules.answer_parse(item=text, raw="  ")
+
+
+@pytest.mark.parametrize(
+    "month, quarter", [(1, 1), (3, 1), (4, 2), (6, 2), (7, 3), (9, 3), (10, 4), (12, 4)]
+)
+def test_the_quarter_of_a_day(month, quarter):
+    assert rules.quarter_of(datetime.date(2026, month, 15)) == (2026, quarter)
