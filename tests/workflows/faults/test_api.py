@@ -36,6 +36,9 @@ def test_dispatch_and_every_step_through_the_api(
     assert engineer.post(f"{url}/accept").json()["state"] == "accepted"
     noted = post_json(engineer, f"{url}/progress", {"text": "到站"})
     assert noted.status_code == 200
+    arrived = post_json(engineer, f"{url}/arrive", {})
+    assert arrived.status_code == 200, arrived.content
+    assert arrived.json()["arrival"]["flag"] == "unknown"
     restored = post_json(
         engineer, f"{url}/restore", {"cause": "电源", "measures": "换"}
     )
@@ -51,7 +54,7 @@ def test_dispatch_and_every_step_through_the_api(
     assert done.json()["state"] == "closed" and done.json()["status"] == "DONE"
     actions = [step["action"] for step in done.json()["history"]]
     assert actions == [
-        "dispatched", "accepted", "progress", "restored", "reported",
+        "dispatched", "accepted", "progress", "arrived", "restored", "reported",
         "returned", "restored", "confirmed",
     ]  # fmt: skip
     again = post_json(admin, f"{url}/confirm", {"decision": "confirmed"})
