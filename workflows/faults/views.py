@@ -127,6 +127,11 @@ class DispatchView(LoginRequiredMixin, FormView):
             raise PermissionDenied(services.NOT_DISPATCHER)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_initial(self):
+        """``?site=<pk>``: the site a scanned QR label came from (prefilled)."""
+        site = self.request.GET.get("site", "")
+        return {"site": int(site)} if site.isdigit() else {}
+
     def form_valid(self, form):
         data = services.TicketInput(**form.cleaned_data)
         try:

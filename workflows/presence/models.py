@@ -43,9 +43,7 @@ class Presence(models.Model):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    accuracy_m = models.PositiveIntegerField(
-        _("accuracy (m)"), null=True, blank=True
-    )
+    accuracy_m = models.PositiveIntegerField(_("accuracy (m)"), null=True, blank=True)
     distance_m = models.PositiveIntegerField(
         _("distance from the site (m)"), null=True, blank=True
     )

@@ -26,9 +26,10 @@ def distance_m(*, lat1, lng1, lat2, lng2) -> float:
     phi1, phi2 = math.radians(float(lat1)), math.radians(float(lat2))
     dphi = phi2 - phi1
     dlmb = math.radians(float(lng2) - float(lng1))
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(
-        dlmb / 2
-    ) ** 2
+    h = (
+        math.sin(dphi / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
 
 

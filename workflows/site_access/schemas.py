@@ -74,6 +74,11 @@ class VisitorTimeIn(Schema):
 
 class CheckInIn(Schema):
     times: items(VisitorTimeIn, 50)
+    # The phone's position if allowed; without it the check-in is flagged
+    # "location unknown", not refused (workflows.presence).
+    latitude: float | None = None
+    longitude: float | None = None
+    accuracy: float | None = None
 
 
 class AddedAssetIn(Schema):

@@ -92,6 +92,7 @@ def test_bad_restore_is_translated_and_writes_nothing(dispatch, engineer_a):
     ticket = dispatch()
     client = bearer(engineer_a)
     client.post(f"{FAULTS}/{ticket.pk}/accept")
+    post_json(client, f"{FAULTS}/{ticket.pk}/arrive", {})
     answer = post_json(
         client,
         f"{FAULTS}/{ticket.pk}/restore",
@@ -102,7 +103,7 @@ def test_bad_restore_is_translated_and_writes_nothing(dispatch, engineer_a):
     with translation.override("zh-hans"):
         assert answer.json()["errors"]["cause"] == [str(NEED_CAUSE)]
     ticket.refresh_from_db()
-    assert ticket.restored_at is None and ticket.state == "accepted"
+    assert ticket.restored_at is None and ticket.state == "arrived"
     assert not ticket.transitions.filter(action="restored").exists()
 
 
@@ -132,6 +133,7 @@ def test_the_carrier_admin_cannot_accept_nor_the_engineer_confirm(
     assert bearer(carrier_admin).post(f"{url}/accept").status_code == 403
     engineer = bearer(engineer_a)
     engineer.post(f"{url}/accept")
+    post_json(engineer, f"{url}/arrive", {})
     post_json(engineer, f"{url}/restore", {"cause": "c", "measures": "m"})
     refused = post_json(engineer, f"{url}/confirm", {"decision": "confirmed"})
     assert refused.status_code == 403
@@ -152,5 +154,13 @@ def test_every_fault_operation_is_in_the_schema(client):
     step = f"{FAULTS}/{{ticket_id}}"
     assert paths == {FAULTS, step} | {
         f"{step}/{name}"
-        for name in ("accept", "progress", "restore", "report", "confirm", "analysis")
+        for name in (
+            "accept",
+            "arrive",
+            "progress",
+            "restore",
+            "report",
+            "confirm",
+            "analysis",
+        )
     }

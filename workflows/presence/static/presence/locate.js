@@ -24,9 +24,10 @@
 
   document.querySelectorAll("form[data-locate]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
-      if (form.dataset.located || !navigator.geolocation ||
-          !field(form, "latitude") || field(form, "latitude").value) return;
+      if (form.dataset.located || !field(form, "latitude") ||
+          field(form, "latitude").value) return;
       event.preventDefault();
+      if (!navigator.geolocation) { send(form, event.submitter); return; }
       var status = form.querySelector("[data-locate-status]");
       if (status) status.hidden = false;
       var done = false;
