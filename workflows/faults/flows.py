@@ -18,8 +18,9 @@ class FaultFlow(flow.Flow):
     phone's position against the site's, ``workflows.presence``); then they
     restore the fault (cause and measures) against the SLA limit read from
     the CMS at dispatch; level 1 and 2 faults need a fault report. The
-    carrier admin confirms or sends it back for more work. While the fault is open the SLA clock runs on its own:
-    a non-interrupting timer warns at the CMS share of the limit and another
+    carrier admin confirms or sends it back for more work. While the fault is
+    open the SLA clock runs on its own: a non-interrupting timer warns at the
+    CMS share of the limit and another
     escalates at the limit (live to the company and the monitoring centre).
     A ticket restored after its limit owes an overdue analysis.
     """

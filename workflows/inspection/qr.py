@@ -62,12 +62,16 @@ def scan(request, token):
     return render(request, "inspection/scan_site.html", context)
 
 
-def _labels(request, sites):
-    labels = [
+def label_rows(sites) -> list[dict]:
+    """Each site with the address its code encodes and the code as SVG."""
+    return [
         {"site": site, "url": scan_url(site), "svg": mark_safe(qr_svg(scan_url(site)))}
         for site in sites
     ]
-    return render(request, "inspection/labels.html", {"labels": labels})
+
+
+def _labels(request, sites):
+    return render(request, "inspection/labels.html", {"labels": label_rows(sites)})
 
 
 def _may_print(user) -> bool:

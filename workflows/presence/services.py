@@ -4,6 +4,8 @@ and field photos stamped with time, site and position (the original kept).
 Flows call these; they hold the only copy of the rules (``rules.py``).
 """
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,8 +29,8 @@ def presence_record(
         user=user,
         purpose=purpose,
         at=at or timezone.now(),
-        latitude=location.latitude if location else None,
-        longitude=location.longitude if location else None,
+        latitude=_degrees(location.latitude) if location else None,
+        longitude=_degrees(location.longitude) if location else None,
         accuracy_m=location.accuracy_m if location else None,
         distance_m=distance,
         limit_m=limit,
@@ -39,6 +41,10 @@ def presence_record(
         presence.full_clean()
         presence.save()
     return presence
+
+
+def _degrees(value) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.000001"))
 
 
 def photo_stamp(*, upload, presence: Presence):

@@ -85,7 +85,8 @@ def test_only_the_handling_engineer_arrives(
     client_for(engineer_a).post(task_url(ticket))
     colleague = make_user("contractor_engineer", username="colleague")
     url = f"{FAULTS}/{ticket.pk}/arrive"
-    assert post_json(bearer(colleague), url, {}).status_code == 403
+    # A colleague of the company: the step is the handler's (a conflict).
+    assert post_json(bearer(colleague), url, {}).status_code == 409
     assert post_json(bearer(engineer_b), url, {}).status_code == 404
-    assert client_for(colleague).post(task_url(ticket)).status_code == 403
+    assert client_for(colleague).post(task_url(ticket)).status_code == 409
     assert not actions(ticket).count("arrived")

@@ -110,3 +110,25 @@ def test_scan_lists_the_sites_open_tickets_and_offers_a_report(
     assert f'data-report href="{dispatch}"' in page
     form = client_for(noc).get(dispatch).content.decode()
     assert f'<option value="{site_a.pk}" selected>' in form
+
+
+def test_the_cms_prints_a_label_sheet_per_region(
+    site_a, site_b, carrier_admin, client_for
+):
+    from tests.factories import RegionFactory, SiteFactory
+
+    island = RegionFactory(code="islands", name_zh="海岛", name_en="Islands")
+    far = SiteFactory(code="zs-01", maintained_by=site_a.maintained_by, region=island)
+    admin = client_for(carrier_admin)
+    regions = admin.get(reverse("qr_label_regions")).content.decode()
+    assert f'data-region="{island.pk}"' in regions
+    assert f'data-region="{site_a.region_id}"' in regions
+    sheet = admin.get(reverse("qr_label_sheet", args=[island.pk])).content.decode()
+    assert f'data-label="{far.pk}"' in sheet
+    assert f'data-label="{site_a.pk}"' not in sheet
+    assert qr.scan_url(far) in sheet
+
+
+def test_a_contractor_prints_no_region_sheet(site_a, manager_a, client_for):
+    url = reverse("qr_label_sheet", args=[site_a.region_id])
+    assert client_for(manager_a).get(url).status_code in {302, 403}

@@ -28,7 +28,7 @@ def located_site(site_a):
 def north_of_site(metres: float) -> Location:
     """A point due north of the site: along a meridian haversine is exact."""
     degrees = math.degrees(metres / EARTH_RADIUS_M)
-    lat = (SITE_LAT + Decimal(repr(degrees))).quantize(Decimal("0.0000001"))
+    lat = (SITE_LAT + Decimal(repr(degrees))).quantize(Decimal("0.000001"))
     return Location(latitude=lat, longitude=SITE_LNG)
 
 
