@@ -24,7 +24,7 @@ from workflows.api.inputs import input_names
 from workflows.api.pages import Page, Rows
 from workflows.api.schemas import RequestOut, TransitionOut
 from workflows.api.serializers import history_out, person_name, request_out
-from workflows.presence.rules import location_parse
+from workflows.presence.schemas import LocationIn
 from workflows.services import OPEN_STATUSES, TaskConflict, task_act
 
 from . import services
@@ -96,13 +96,8 @@ class NoteIn(Schema):
     text: Reason
 
 
-class ArriveIn(Schema):
-    """The phone's position (WGS 84), if the engineer allowed it: ``{}`` (or a
-    malformed position) records the arrival all the same, flagged ``unknown``."""
-
-    latitude: float | None = None
-    longitude: float | None = None
-    accuracy: float | None = None
+class ArriveIn(LocationIn):
+    """``{}`` records the arrival all the same, flagged ``unknown``."""
 
 
 class RestoreIn(Schema):
@@ -268,11 +263,7 @@ def progress(request, ticket_id: PathId, payload: NoteIn):
     summary="Arrive on site, with the phone's position if allowed (到场)",
 )
 def arrive(request, ticket_id: PathId, payload: ArriveIn):
-    location = location_parse(
-        latitude=payload.latitude,
-        longitude=payload.longitude,
-        accuracy=payload.accuracy,
-    )
+    location = payload.location()
     return _step(
         request,
         ticket_id,

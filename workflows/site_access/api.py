@@ -16,7 +16,6 @@ from workflows.api.idempotency import once
 from workflows.api.inputs import input_names
 from workflows.api.pages import Page, Rows
 from workflows.api.serializers import history_out, request_out
-from workflows.presence.rules import location_parse
 from workflows.selectors import open_tasks_of
 from workflows.services import NOT_YOURS, TaskConflict, task_act
 
@@ -169,11 +168,7 @@ def decide(request, visit_id: PathId, payload: DecisionIn):
 )
 def check_in(request, visit_id: PathId, payload: CheckInIn):
     times = {row.visitor_id: row.at for row in payload.times}
-    location = location_parse(
-        latitude=payload.latitude,
-        longitude=payload.longitude,
-        accuracy=payload.accuracy,
-    )
+    location = payload.location()
     return _act(
         request,
         visit_id,
