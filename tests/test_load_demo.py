@@ -241,6 +241,24 @@ class TestTheDemoOnEachDay:
         assert kinds == set(AssetEvent.Kind.values)
         assert Asset.objects.filter(removed=True).count() == 2
 
+    def test_demo_has_fault_tickets_in_every_state(self, demo_day):
+        from workflows.faults.models import FaultTicket
+
+        demo = FaultTicket.objects.exclude(reference__startswith="LS-")
+        assert set(demo.values_list("state", flat=True)) == set(
+            FaultTicket.State.values
+        )
+        open_ones = demo.filter(finished__isnull=True)
+        flags = Counter(t.sla_flag for t in open_ones)
+        assert flags["warning"] >= 1 and flags["overdue"] >= 2
+        assert open_ones.filter(escalated_at__isnull=False).count() >= 2
+        escalated = open_ones.filter(escalated_at__isnull=False)
+        assert escalated.values("site__region").distinct().count() >= 2
+        arrivals = set(demo.values_list("arrival__flag", flat=True))
+        assert {"within", "far", "unknown"} <= arrivals
+        assert demo.values("site__region").distinct().count() == 4
+        assert Site.objects.filter(latitude__isnull=True).count() == 0
+
     def test_a_demo_visit_with_outsiders_changed_the_asset_ledger(self, demo_day):
         from workflows.site_access.models import SiteVisit
 

@@ -146,6 +146,7 @@ class Transition(models.Model):
         DISPATCHED = "dispatched", _("Dispatched")
         ACCEPTED = "accepted", _("Accepted")
         PROGRESS = "progress", _("Progress note")
+        ARRIVED = "arrived", _("Arrived on site")
         RESTORED = "restored", _("Restored")
         REPORTED = "reported", _("Fault report sent")
         WARNED = "warned", _("SLA warning")

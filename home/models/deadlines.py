@@ -111,6 +111,15 @@ class DeadlineRules(RuleTopic):
         ),
     )
 
+    presence_radius_m = models.PositiveIntegerField(
+        _("on-site distance limit (m)"),
+        default=500,
+        help_text=_(
+            "An arrival, site check-in or inspection photo whose phone location "
+            "is farther than this from the site's coordinates is flagged."
+        ),
+    )
+
     panels = [
         RowsInlinePanel(
             "deadlines",
@@ -129,6 +138,7 @@ class DeadlineRules(RuleTopic):
             [FieldPanel("recheck_sample_size"), FieldPanel("spot_check_percent")],
             heading=_("Carrier checks of inspections"),
         ),
+        FieldPanel("presence_radius_m"),
     ]
     row_checks = {"deadlines": "check_deadlines"}
     row_keys = {"deadlines": ("obligation",)}
@@ -149,6 +159,11 @@ class DeadlineRules(RuleTopic):
                 violation_error_message=MUST_BE_POSITIVE,
             ),
             models.CheckConstraint(
+                condition=Q(presence_radius_m__gt=0),
+                name="deadline_presence_radius_positive",
+                violation_error_message=MUST_BE_POSITIVE,
+            ),
+            models.CheckConstraint(
                 condition=Q(spot_check_percent__gt=0, spot_check_percent__lte=100),
                 name="deadline_spot_check_percent_in_range",
                 violation_error_message=PERCENT_OUT_OF_RANGE,
@@ -164,6 +179,7 @@ class DeadlineRules(RuleTopic):
             self.inspection_plan_days_before_quarter,
         )
         errors |= require_positive("spot_check_percent", self.spot_check_percent)
+        errors |= require_positive("presence_radius_m", self.presence_radius_m)
         errors |= require_percent("spot_check_percent", self.spot_check_percent)
         day = self.monthly_report_day
         if day is not None and not 1 <= day <= 28:

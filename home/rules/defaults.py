@@ -138,6 +138,7 @@ DEFAULTS: dict[str, dict] = {
             "inspection_plan_days_before_quarter": 10,
             "recheck_sample_size": 3,
             "spot_check_percent": Decimal("2.00"),
+            "presence_radius_m": 500,
         },
         "groups": {},
         "rows": {

@@ -149,6 +149,7 @@ def _deadlines(topic) -> DeadlineSnapshot:
         inspection_plan_days_before_quarter=topic.inspection_plan_days_before_quarter,
         recheck_sample_size=topic.recheck_sample_size,
         spot_check_percent=topic.spot_check_percent,
+        presence_radius_m=topic.presence_radius_m,
     )
 
 

@@ -39,6 +39,7 @@ class DeadlineSnapshot:
     inspection_plan_days_before_quarter: int
     recheck_sample_size: int
     spot_check_percent: Decimal
+    presence_radius_m: int  # the on-site distance limit (metres)
 
 
 @dataclass(frozen=True)

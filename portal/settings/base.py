@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "workflows.temp_lead",
     "workflows.upgrade",
     "workflows.position",
+    "workflows.presence",
     "workflows.faults",
     "workflows.site_access",
     "workflows.inspection",
@@ -341,6 +342,9 @@ WAGTAIL_SITE_NAME = _("Daiwei Portal")
 # default avatar, or one a user uploads).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The font of field photos' watermarks (workflows/presence/watermark.py); empty:
+# the font fontconfig picks for simplified Chinese (Debian: fonts-noto-cjk).
+PRESENCE_WATERMARK_FONT = env("PRESENCE_WATERMARK_FONT", default="")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",

@@ -1,5 +1,6 @@
 """``/api/v1/faults``: dispatch (the monitoring centre or its alarm integration),
-list and read fault tickets, and every human step: accept, progress, restore,
+list and read fault tickets, and every human step: accept, arrive (on-site
+tickets), progress, restore,
 report, confirm or send back, overdue analysis.
 
 A dispatch carrying an ``alarm_id`` already seen returns that ticket (200)
@@ -23,6 +24,7 @@ from workflows.api.inputs import input_names
 from workflows.api.pages import Page, Rows
 from workflows.api.schemas import RequestOut, TransitionOut
 from workflows.api.serializers import history_out, person_name, request_out
+from workflows.presence.schemas import LocationIn
 from workflows.services import OPEN_STATUSES, TaskConflict, task_act
 
 from . import services
@@ -52,6 +54,17 @@ class SlaOut(Schema):
     revision_id: int | None
 
 
+class PresenceOut(Schema):
+    at: datetime
+    latitude: Decimal | None
+    longitude: Decimal | None
+    accuracy_m: int | None
+    distance_m: int | None
+    limit_m: int
+    flag: str
+    revision_id: int
+
+
 class TicketOut(RequestOut):
     site_id: int | None
     site: str
@@ -64,6 +77,8 @@ class TicketOut(RequestOut):
     dispatched_at: datetime | None
     accepted_at: datetime | None
     accepted_by: str | None
+    arrived_at: datetime | None
+    arrival: PresenceOut | None
     restored_at: datetime | None
     cause: str
     measures: str
@@ -79,6 +94,10 @@ class TicketOut(RequestOut):
 
 class NoteIn(Schema):
     text: Reason
+
+
+class ArriveIn(LocationIn):
+    """``{}`` records the arrival all the same, flagged ``unknown``."""
 
 
 class RestoreIn(Schema):
@@ -99,6 +118,19 @@ class AnalysisIn(Schema):
     analysis: Reason
 
 
+def presence_out(presence) -> dict:
+    return {
+        "at": presence.at,
+        "latitude": presence.latitude,
+        "longitude": presence.longitude,
+        "accuracy_m": presence.accuracy_m,
+        "distance_m": presence.distance_m,
+        "limit_m": presence.limit_m,
+        "flag": presence.flag,
+        "revision_id": presence.rules_revision_id,
+    }
+
+
 def ticket_out(ticket, with_history: bool = True) -> dict:
     left = ticket.sla_remaining()
     return {
@@ -114,6 +146,8 @@ def ticket_out(ticket, with_history: bool = True) -> dict:
         "dispatched_at": ticket.dispatched_at,
         "accepted_at": ticket.accepted_at,
         "accepted_by": person_name(ticket.accepted_by),
+        "arrived_at": ticket.arrived_at,
+        "arrival": presence_out(ticket.arrival) if ticket.arrival_id else None,
         "restored_at": ticket.restored_at,
         "cause": ticket.cause,
         "measures": ticket.measures,
@@ -221,6 +255,23 @@ def progress(request, ticket_id: PathId, payload: NoteIn):
     ticket = get_object_or_404(tickets_for(request.user), pk=ticket_id)
     services.progress_add(ticket=ticket, user=request.user, text=payload.text)
     return ticket_out(tickets_for(request.user).get(pk=ticket.pk))
+
+
+@router.post(
+    "/{ticket_id}/arrive",
+    response=answers({200: TicketOut}, codes=WRITES),
+    summary="Arrive on site, with the phone's position if allowed (到场)",
+)
+def arrive(request, ticket_id: PathId, payload: ArriveIn):
+    location = payload.location()
+    return _step(
+        request,
+        ticket_id,
+        "arrive",
+        lambda a: services.arrive_record(
+            ticket=a.process, task=a.task, user=request.user, location=location
+        ),
+    )
 
 
 @router.post(

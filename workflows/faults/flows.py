@@ -13,11 +13,14 @@ from .steps import ACCEPT, CONFIRM
 class FaultFlow(flow.Flow):
     """故障工单: the monitoring centre dispatches, the contractor restores.
 
-    An engineer of the site's company accepts and restores the fault (cause
-    and measures) against the SLA limit read from the CMS at dispatch; level 1
-    and 2 faults need a fault report. The carrier admin confirms or sends it
-    back for more work. While the fault is open the SLA clock runs on its own:
-    a non-interrupting timer warns at the CMS share of the limit and another
+    An engineer of the site's company accepts the ticket; on an on-site
+    ticket they record their arrival (到场: the time and, with consent, the
+    phone's position against the site's, ``workflows.presence``); then they
+    restore the fault (cause and measures) against the SLA limit read from
+    the CMS at dispatch; level 1 and 2 faults need a fault report. The
+    carrier admin confirms or sends it back for more work. While the fault is
+    open the SLA clock runs on its own: a non-interrupting timer warns at the
+    CMS share of the limit and another
     escalates at the limit (live to the company and the monitoring centre).
     A ticket restored after its limit owes an overdue analysis.
     """
@@ -35,6 +38,20 @@ class FaultFlow(flow.Flow):
         flow.View(views.AcceptView.as_view())
         .Annotation(title=_("Accept"))
         .Permission(ACCEPT.permission, obj=request_company)
+        .OnTimeout(this.warning_moment, this.warn, interrupting=False)
+        .OnTimeout(this.due_moment, this.escalate, interrupting=False)
+        .Next(this.arrive_gate)
+    )
+    arrive_gate = (
+        flow.If(act.process.on_site)
+        .Annotation(title=_("On site?"))
+        .Then(this.arrive)
+        .Else(this.restore)
+    )
+    arrive = (
+        flow.View(views.ArriveView.as_view())
+        .Annotation(title=_("Arrive on site"))
+        .Assign(act.process.accepted_by)
         .OnTimeout(this.warning_moment, this.warn, interrupting=False)
         .OnTimeout(this.due_moment, this.escalate, interrupting=False)
         .Next(this.restore)

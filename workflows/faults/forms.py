@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models.sla import FaultLevel, SlaMode
 from registry.models import Site
+from workflows.presence.forms import LocationFields
 
 from .models import FaultTicket
 
@@ -26,6 +27,10 @@ class DispatchForm(forms.Form):
 
 class AcceptForm(forms.Form):
     """Accepting needs no input: one big button."""
+
+
+class ArriveForm(LocationFields):
+    """Arriving needs no typing: the time is now, the position the phone's."""
 
 
 class RestoreForm(forms.Form):

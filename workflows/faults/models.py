@@ -23,6 +23,7 @@ class FaultTicket(Request):
     class State(models.TextChoices):
         DISPATCHED = "dispatched", _("Dispatched")
         ACCEPTED = "accepted", _("Being handled")
+        ARRIVED = "arrived", _("On site")
         RESTORED = "restored", _("Restored")
         REPORTED = "reported", _("Awaiting confirmation")
         ANALYSIS = "analysis", _("Overdue analysis due")
@@ -54,6 +55,16 @@ class FaultTicket(Request):
         blank=True,
         related_name="+",
         verbose_name=_("accepted by"),
+    )
+    arrived_at = models.DateTimeField(_("arrived at"), null=True, blank=True)
+    arrival = models.ForeignKey(
+        "presence.Presence",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("arrival location"),
+        help_text=_("Where the engineer's phone was on arriving (on-site tickets)."),
     )
     restored_at = models.DateTimeField(_("restored at"), null=True, blank=True)
     cause = models.TextField(_("cause"), blank=True)
@@ -114,6 +125,11 @@ class FaultTicket(Request):
     @property
     def returned(self) -> bool:
         return self.decision == self.Decision.RETURNED
+
+    @property
+    def on_site(self) -> bool:
+        """An on-site ticket records the engineer's arrival before restoring."""
+        return self.mode == SlaMode.ON_SITE
 
     @property
     def report_pending(self) -> bool:

@@ -9,7 +9,7 @@ from .models import FaultTicket
 def tickets_for(user) -> QuerySet[FaultTicket]:
     """The tickets ``user`` may see: a contractor only its company's."""
     return flow_requests_for_user(user, FaultTicket).select_related(
-        "site", "site__region", "accepted_by"
+        "site", "site__region", "accepted_by", "arrival"
     )
 
 

@@ -21,6 +21,8 @@ from registry.roles import Role
 from workflows.live.events import publish_on_commit
 from workflows.live.groups import auth_group, company_group
 from workflows.notes import NoteMessage
+from workflows.presence.models import Presence
+from workflows.presence.services import presence_record
 from workflows.services import new_reference, summary_write, transition_record
 
 from . import rules
@@ -81,6 +83,18 @@ ESCALATED = NoteMessage(
         "and the monitoring centre."
     ),
 )
+ARRIVAL_NOTES = {
+    "within": NoteMessage(
+        "faults.arrived_within", _("Arrived on site (%(distance)s m from the site).")
+    ),
+    "far": NoteMessage(
+        "faults.arrived_far",
+        _("Arrival flagged: the phone was %(distance)s m from the site."),
+    ),
+    "unknown": NoteMessage(
+        "faults.arrived_unknown", _("Arrival flagged: location unknown.")
+    ),
+}
 ANALYSIS_REQUIRED = NoteMessage(
     "faults.analysis_required", _("Overdue: the contractor owes an overdue analysis.")
 )
@@ -197,6 +211,33 @@ def accept_record(*, ticket: FaultTicket, task, user) -> None:
     ticket.state = FaultTicket.State.ACCEPTED
     ticket.save(update_fields=["accepted_at", "accepted_by", "state"])
     transition_record(request=ticket, action="accepted", actor=user, task=task)
+
+
+def arrive_record(*, ticket: FaultTicket, task, user, location) -> Presence:
+    """The engineer is on site (到场): the time, and where the phone was.
+
+    Without a location (consent refused, no fix) the arrival is recorded all
+    the same, flagged unknown; farther than the CMS limit it is flagged far.
+    The flag and the rule revision it used are kept on the transition.
+    """
+    presence = presence_record(
+        user=user,
+        site=ticket.site,
+        purpose=Presence.Purpose.ARRIVAL,
+        location=location,
+    )
+    ticket.arrived_at, ticket.arrival = presence.at, presence
+    ticket.state = FaultTicket.State.ARRIVED
+    ticket.save(update_fields=["arrived_at", "arrival", "state"])
+    transition_record(
+        request=ticket,
+        action="arrived",
+        actor=user,
+        task=task,
+        notes=[ARRIVAL_NOTES[presence.flag].note(distance=presence.distance_m)],
+        rules=presence.as_record(),
+    )
+    return presence
 
 
 def progress_add(*, ticket: FaultTicket, user, text: str) -> None:

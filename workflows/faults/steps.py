@@ -33,7 +33,12 @@ def analysis_due(task, rules) -> datetime | None:
 
 
 # Steps assigned to the engineer who accepted: node name -> due.
-ASSIGNED_DUE = {"restore": restore_due, "report": report_due, "analysis": analysis_due}
+ASSIGNED_DUE = {
+    "arrive": restore_due,
+    "restore": restore_due,
+    "report": report_due,
+    "analysis": analysis_due,
+}
 
 # The monitoring centre (监控中心) dispatches tickets.
 DISPATCH = register_step("faults.dispatch", role=Role.MONITORING_CENTRE)

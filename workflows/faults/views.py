@@ -15,6 +15,7 @@ from . import services
 from .forms import (
     AcceptForm,
     AnalysisForm,
+    ArriveForm,
     ConfirmForm,
     DispatchForm,
     ProgressForm,
@@ -30,9 +31,12 @@ NOTE_ADDED = _("Progress note added.")
 class StepView(TaskPageView):
     template_name = "faults/task.html"
     button = _("Submit")
+    locate = False  # the form asks the phone for its position (presence)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(button=self.button, **kwargs)
+        return super().get_context_data(
+            button=self.button, locate=self.locate, **kwargs
+        )
 
 
 class AcceptView(StepView):
@@ -42,6 +46,20 @@ class AcceptView(StepView):
     def complete(self, form, activation):
         services.accept_record(
             ticket=activation.process, task=activation.task, user=self.request.user
+        )
+
+
+class ArriveView(StepView):
+    form_class = ArriveForm
+    button = _("I am on site")
+    locate = True
+
+    def complete(self, form, activation):
+        services.arrive_record(
+            ticket=activation.process,
+            task=activation.task,
+            user=self.request.user,
+            location=form.location(),
         )
 
 
@@ -108,6 +126,11 @@ class DispatchView(LoginRequiredMixin, FormView):
         ):
             raise PermissionDenied(services.NOT_DISPATCHER)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        """``?site=<pk>``: the site a scanned QR label came from (prefilled)."""
+        site = self.request.GET.get("site", "")
+        return {"site": int(site)} if site.isdigit() else {}
 
     def form_valid(self, form):
         data = services.TicketInput(**form.cleaned_data)

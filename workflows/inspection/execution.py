@@ -18,6 +18,8 @@ from wagtail.models import Revision
 from home.models import ChecklistItem
 from home.request_fields import validate_attachment
 from registry.selectors import company_of
+from workflows.presence.models import Presence
+from workflows.presence.services import photo_stamp, presence_record
 from workflows.services import SUMMARY_LANGUAGES
 
 from . import rules
@@ -83,8 +85,15 @@ def _open_execution(*, row: PlanRow, user) -> Execution:
     return execution
 
 
-def answer_save(*, row: PlanRow, user, key: str, raw: str = "", upload=None):
-    """Save one item's answer; returns (answer, open reading finding or None)."""
+def answer_save(
+    *, row: PlanRow, user, key: str, raw: str = "", upload=None, location=None
+):
+    """Save one item's answer; returns (answer, open reading finding or None).
+
+    A photo records where the phone was (``workflows.presence``, flagged
+    against the CMS distance limit) and is stamped with the time, the site
+    and that position; the upload itself is kept as ``photo_original``.
+    """
     execute_check(user=user, row=row)
     with transaction.atomic():
         execution = _open_execution(row=row, user=user)
@@ -93,7 +102,15 @@ def answer_save(*, row: PlanRow, user, key: str, raw: str = "", upload=None):
         answer = answer or Answer(execution=execution, item_key=key)
         answer.saved_by = user
         if item.kind == ChecklistItem.Kind.PHOTO:
-            answer.photo = _photo(upload)
+            presence = presence_record(
+                user=user,
+                site=row.site,
+                purpose=Presence.Purpose.INSPECTION,
+                location=location,
+            )
+            shown, original = photo_stamp(upload=_photo(upload), presence=presence)
+            answer.photo, answer.presence = shown, presence
+            answer.photo_original = original or ""
         else:
             _typed(answer, item, rules.answer_parse(item=item, raw=raw))
         answer.full_clean(exclude=["execution", "saved_by"])

@@ -133,6 +133,20 @@ class Answer(models.Model):
     photo = models.FileField(
         _("photo"), upload_to="documents/inspections/%Y/%m/", blank=True
     )
+    photo_original = models.FileField(
+        _("photo as taken"),
+        upload_to="documents/inspections/%Y/%m/",
+        blank=True,
+        help_text=_("The upload before its watermark (time, site, position)."),
+    )
+    presence = models.ForeignKey(
+        "presence.Presence",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("where the photo was taken"),
+    )
     saved_at = models.DateTimeField(_("saved at"), auto_now=True)
     saved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

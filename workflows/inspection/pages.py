@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from registry.calendar import local_today
 from registry.selectors import company_of
+from workflows.presence.forms import location_from
 
 from . import execution as service
 from . import findings as follow
@@ -102,6 +103,7 @@ def item_save(request, pk, key):
             key=key,
             raw=request.POST.get("value", ""),
             upload=request.FILES.get("photo"),
+            location=location_from(request.POST),
         )
     except ValidationError as error:
         if _wants_json(request):
@@ -148,9 +150,12 @@ def finding_add(request, pk):
 def photo(request, pk, key):
     row = _row(request, pk)
     answer = Answer.objects.filter(execution__row=row, item_key=key).first()
-    if answer is None or not answer.photo:
+    # ``?original``: the photo as taken, before its watermark.
+    wanted = "photo_original" if "original" in request.GET else "photo"
+    file = getattr(answer, wanted) if answer is not None else None
+    if not file:
         raise Http404
-    response = FileResponse(answer.photo.open("rb"), as_attachment=False)
+    response = FileResponse(file.open("rb"), as_attachment=False)
     response["Content-Security-Policy"] = "default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
     return response

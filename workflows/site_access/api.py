@@ -168,6 +168,7 @@ def decide(request, visit_id: PathId, payload: DecisionIn):
 )
 def check_in(request, visit_id: PathId, payload: CheckInIn):
     times = {row.visitor_id: row.at for row in payload.times}
+    location = payload.location()
     return _act(
         request,
         visit_id,
@@ -177,6 +178,7 @@ def check_in(request, visit_id: PathId, payload: CheckInIn):
             task=a.task,
             user=request.user,
             times=times,
+            location=location,
         ),
     )
 

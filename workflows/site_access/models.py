@@ -56,6 +56,15 @@ class SiteVisit(Request):
     equipment_notes = models.TextField(_("equipment added or removed"), blank=True)
     items_open = models.TextField(_("items left open"), blank=True)
     overdue_at = models.DateTimeField(_("flagged overdue at"), null=True, blank=True)
+    check_in_presence = models.ForeignKey(
+        "presence.Presence",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("check-in location"),
+        help_text=_("Where the phone of whoever checked the visitors in was."),
+    )
     person_fields = ("visitors__staff",)
 
     class Meta:

@@ -4,6 +4,7 @@ from ninja import Schema
 
 from workflows.api.fields import Id, Reason, items, text
 from workflows.api.schemas import RequestOut, TransitionOut
+from workflows.presence.schemas import LocationIn
 
 
 class OutsiderIn(Schema):
@@ -72,7 +73,9 @@ class VisitorTimeIn(Schema):
     at: datetime
 
 
-class CheckInIn(Schema):
+class CheckInIn(LocationIn):
+    """The visitors' times, and the phone's position (``workflows.presence``)."""
+
     times: items(VisitorTimeIn, 50)
 
 

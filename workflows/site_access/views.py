@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from workflows.presence.forms import location_from
 from workflows.rows import RowsField, rows_clean, rows_formset
 from workflows.views import TaskPageView
 
@@ -156,12 +157,17 @@ class CheckInView(TaskPageView):
             "label": _("checked in at"),
         }
 
+    def get_context_data(self, **kwargs):
+        locate = self.task.flow_task.name == "check_in"
+        return super().get_context_data(locate=locate, **kwargs)
+
     def complete(self, form, activation):
         visiting.check_in(
             visit=activation.process,
             task=activation.task,
             user=self.request.user,
             times=form.times(),
+            location=location_from(self.request.POST),
         )
 
 

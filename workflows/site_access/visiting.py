@@ -15,6 +15,8 @@ from registry.calendar import CALENDAR_ZONE
 from workflows.live.events import publish_on_commit
 from workflows.live.groups import auth_group, company_group, user_group
 from workflows.notes import NoteMessage
+from workflows.presence.models import Presence
+from workflows.presence.services import presence_record
 from workflows.services import transition_record
 
 from . import rules
@@ -48,8 +50,12 @@ class CheckOut:
     added_assets: list[dict] = field(default_factory=list)  # name, serial, tag
 
 
-def check_in(*, visit: SiteVisit, task, user, times: dict) -> None:
-    """``times`` maps visitor ids to their check-in time (None: not present)."""
+def check_in(*, visit: SiteVisit, task, user, times: dict, location=None) -> None:
+    """``times`` maps visitor ids to their check-in time (None: not present).
+
+    ``location``: the phone's position at check-in (None if refused), kept
+    and flagged against the CMS distance limit (``workflows.presence``).
+    """
     now = timezone.now()
     present = 0
     for visitor in _visitors(visit):
@@ -64,12 +70,18 @@ def check_in(*, visit: SiteVisit, task, user, times: dict) -> None:
         present += 1
     if not present:
         raise ValidationError(NOBODY_IN)
+    presence = presence_record(
+        user=user, site=visit.site, purpose=Presence.Purpose.CHECK_IN, location=location
+    )
+    visit.check_in_presence = presence
+    visit.save(update_fields=["check_in_presence"])
     transition_record(
         request=visit,
         action="checked_in",
         actor=user,
         task=task,
         notes=[VISITORS_IN.note(count=present)],
+        rules=presence.as_record(),
     )
 
 

@@ -218,6 +218,8 @@
     }
     // A background import's progress: its own page follows it (import-progress.js).
     if (event["import"]) return;
+    // A fault ticket changed: the dispatch board follows it (faults/board.js).
+    if (event.fault && !event.resync) return;
     // A notice to read at once (an urgent work-log entry), in the page's language.
     if (event.notice) { shout(event.notice); return; }
     if (event.resync || !("from" in event)) { later(); return; }

@@ -36,6 +36,9 @@ def test_dispatch_and_every_step_through_the_api(
     assert engineer.post(f"{url}/accept").json()["state"] == "accepted"
     noted = post_json(engineer, f"{url}/progress", {"text": "到站"})
     assert noted.status_code == 200
+    arrived = post_json(engineer, f"{url}/arrive", {})
+    assert arrived.status_code == 200, arrived.content
+    assert arrived.json()["arrival"]["flag"] == "unknown"
     restored = post_json(
         engineer, f"{url}/restore", {"cause": "电源", "measures": "换"}
     )
@@ -51,7 +54,7 @@ def test_dispatch_and_every_step_through_the_api(
     assert done.json()["state"] == "closed" and done.json()["status"] == "DONE"
     actions = [step["action"] for step in done.json()["history"]]
     assert actions == [
-        "dispatched", "accepted", "progress", "restored", "reported",
+        "dispatched", "accepted", "progress", "arrived", "restored", "reported",
         "returned", "restored", "confirmed",
     ]  # fmt: skip
     again = post_json(admin, f"{url}/confirm", {"decision": "confirmed"})
@@ -89,6 +92,7 @@ def test_bad_restore_is_translated_and_writes_nothing(dispatch, engineer_a):
     ticket = dispatch()
     client = bearer(engineer_a)
     client.post(f"{FAULTS}/{ticket.pk}/accept")
+    post_json(client, f"{FAULTS}/{ticket.pk}/arrive", {})
     answer = post_json(
         client,
         f"{FAULTS}/{ticket.pk}/restore",
@@ -99,7 +103,7 @@ def test_bad_restore_is_translated_and_writes_nothing(dispatch, engineer_a):
     with translation.override("zh-hans"):
         assert answer.json()["errors"]["cause"] == [str(NEED_CAUSE)]
     ticket.refresh_from_db()
-    assert ticket.restored_at is None and ticket.state == "accepted"
+    assert ticket.restored_at is None and ticket.state == "arrived"
     assert not ticket.transitions.filter(action="restored").exists()
 
 
@@ -129,6 +133,7 @@ def test_the_carrier_admin_cannot_accept_nor_the_engineer_confirm(
     assert bearer(carrier_admin).post(f"{url}/accept").status_code == 403
     engineer = bearer(engineer_a)
     engineer.post(f"{url}/accept")
+    post_json(engineer, f"{url}/arrive", {})
     post_json(engineer, f"{url}/restore", {"cause": "c", "measures": "m"})
     refused = post_json(engineer, f"{url}/confirm", {"decision": "confirmed"})
     assert refused.status_code == 403
@@ -149,5 +154,13 @@ def test_every_fault_operation_is_in_the_schema(client):
     step = f"{FAULTS}/{{ticket_id}}"
     assert paths == {FAULTS, step} | {
         f"{step}/{name}"
-        for name in ("accept", "progress", "restore", "report", "confirm", "analysis")
+        for name in (
+            "accept",
+            "arrive",
+            "progress",
+            "restore",
+            "report",
+            "confirm",
+            "analysis",
+        )
     }

@@ -21,6 +21,9 @@ def test_a_ticket_is_due_by_its_sla_then_by_its_report(
     assert due_of(ticket) == ticket.sla_due_at is not None
     engineer = client_for(engineer_a)
     engineer.post(task_url(ticket), {})
+    assert open_task(ticket).flow_task.name == "arrive"
+    assert due_of(ticket) == ticket.sla_due_at
+    engineer.post(task_url(ticket), {})
     assert open_task(ticket).flow_task.name == "restore"
     assert due_of(ticket) == ticket.sla_due_at
     engineer.post(task_url(ticket), {"cause": "电源模块故障", "measures": "更换模块"})
@@ -33,6 +36,7 @@ def test_a_ticket_is_due_by_its_sla_then_by_its_report(
     steps = StepDeadline.objects.filter(request_id=ticket.pk).order_by("pk")
     assert [(row.step, row.late) for row in steps] == [
         ("faults.accept", False),
+        ("faults.arrive", False),
         ("faults.restore", False),
         ("faults.report", False),
     ]

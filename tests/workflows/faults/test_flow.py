@@ -29,6 +29,8 @@ def test_level_one_ticket_from_dispatch_to_close(
         {"text": "已到站，排查电源"},
     )
     assert note.status_code == 302
+    assert open_task(ticket).flow_task.name == "arrive"
+    assert step(engineer, ticket).status_code == 302
     assert (
         step(
             engineer, ticket, {"cause": "电源模块故障", "measures": "更换模块"}
@@ -50,6 +52,7 @@ def test_level_one_ticket_from_dispatch_to_close(
         "dispatched",
         "accepted",
         "progress",
+        "arrived",
         "restored",
         "reported",
         "confirmed",
@@ -62,6 +65,7 @@ def test_sent_back_goes_to_restore_again(
     ticket = dispatch(level=3)
     engineer = client_for(engineer_a)
     step(engineer, ticket)
+    step(engineer, ticket)  # arrive
     step(engineer, ticket, {"cause": "光缆中断", "measures": "熔接"})
     assert open_task(ticket).flow_task.name == "confirm"
     admin = client_for(carrier_admin)

@@ -120,6 +120,7 @@ def test_who_may_confirm(dispatch, engineer_a, request, client_for, who, status)
     ticket = dispatch(level=4)
     engineer = client_for(engineer_a)
     engineer.post(task_url(ticket))
+    engineer.post(task_url(ticket))  # arrive
     engineer.post(task_url(ticket), {"cause": "c", "measures": "m"})
     assert open_task(ticket).flow_task.name == "confirm"
     page = client_for(request.getfixturevalue(who)).get(task_url(ticket))

@@ -105,6 +105,7 @@ def test_restored_in_time_cancels_the_clock(dispatch, engineer_a, client_for):
         ticket = dispatch(level=3)
         engineer = client_for(engineer_a)
         engineer.post(task_url(ticket))
+        engineer.post(task_url(ticket))  # arrive on site
         engineer.post(task_url(ticket), {"cause": "风扇", "measures": "更换"})
     assert fire_at(T0 + timedelta(days=30)) == 0
     ticket.refresh_from_db()
@@ -120,6 +121,7 @@ def test_overdue_ticket_requires_an_overdue_analysis(
         ticket = dispatch(level=1)
         engineer = client_for(engineer_a)
         engineer.post(task_url(ticket))
+        engineer.post(task_url(ticket))  # arrive on site
     fire_at(T0 + timedelta(hours=6))
     late = T0 + timedelta(hours=7)
     with time_machine.travel(late, tick=False):
@@ -174,6 +176,7 @@ def test_a_sent_back_ticket_past_its_limit_is_not_escalated_twice(
         ticket = dispatch(level=4)
         engineer = client_for(engineer_a)
         engineer.post(task_url(ticket))
+        engineer.post(task_url(ticket))  # arrive on site
     fire_at(T0 + timedelta(days=11))
     with time_machine.travel(T0 + timedelta(days=11), tick=False):
         engineer = client_for(engineer_a)

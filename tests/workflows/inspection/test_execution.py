@@ -156,3 +156,30 @@ def test_pages_in_chinese(row, engineer_a, client_for):
         "巡检问题"
         in client.get(reverse("workflows:inspection:findings")).content.decode()
     )
+
+
+def test_photo_is_stamped_with_its_place_and_the_original_kept(
+    row, engineer_a, client_for
+):
+    import io
+
+    from PIL import Image
+
+    site = row.site
+    site.latitude, site.longitude = Decimal("30.208412"), Decimal("120.211935")
+    site.save()
+    out = io.BytesIO()
+    Image.new("RGB", (400, 300), (200, 200, 200)).save(out, "JPEG")
+    taken = SimpleUploadedFile("p.jpg", out.getvalue(), content_type="image/jpeg")
+    client = client_for(engineer_a)
+    client.post(
+        url("item", row.pk, "photo"),
+        {"photo": taken, "latitude": "30.2085", "longitude": "120.2120"},
+    )
+    answer = Answer.objects.get(item_key="photo")
+    assert answer.presence.flag == "within" and answer.presence.purpose == "inspection"
+    assert answer.photo_original.read() == out.getvalue()
+    shown = client.get(url("photo", row.pk, "photo"))
+    assert b"".join(shown.streaming_content) != out.getvalue()
+    original = client.get(url("photo", row.pk, "photo") + "?original")
+    assert b"".join(original.streaming_content) == out.getvalue()

@@ -63,11 +63,13 @@ def test_engineer_cannot_print_labels(site_a, engineer_a, client_for):
     assert client_for(engineer_a).get(url).status_code == 403
 
 
-def test_scan_opens_the_due_inspection(row, engineer_a, client_for):
+def test_scan_offers_the_due_inspection(row, engineer_a, client_for):
     url = reverse("workflows:inspection:scan", args=[row.site.qr_token])
     answer = client_for(engineer_a).get(url)
-    assert answer.status_code == 302
-    assert answer.url == reverse("workflows:inspection:execute", args=[row.pk])
+    assert answer.status_code == 200
+    start = reverse("workflows:inspection:execute", args=[row.pk])
+    assert f'data-inspect href="{start}"' in answer.content.decode()
+    assert b"data-report" not in answer.content  # an engineer does not dispatch
 
 
 def test_scan_without_due_inspection_says_so_in_both_languages(
@@ -84,3 +86,49 @@ def test_scan_of_another_companys_site_is_404(row, make_user, company_b, client_
     engineer_b = make_user(Role.CONTRACTOR_ENGINEER, company_b)
     url = reverse("workflows:inspection:scan", args=[row.site.qr_token])
     assert client_for(engineer_b).get(url).status_code == 404
+
+
+def test_scan_lists_the_sites_open_tickets_and_offers_a_report(
+    site_a, site_b, make_user, client_for
+):
+    from workflows.faults.services import TicketInput, ticket_dispatch
+
+    noc = make_user(Role.MONITORING_CENTRE, username="noc")
+    here = ticket_dispatch(
+        user=noc,
+        data=TicketInput(site=site_a, level=2, mode="remote", description="告警"),
+    )
+    there = ticket_dispatch(
+        user=noc,
+        data=TicketInput(site=site_b, level=2, mode="remote", description="告警"),
+    )
+    url = reverse("workflows:inspection:scan", args=[site_a.qr_token])
+    page = client_for(noc).get(url).content.decode()
+    assert f'data-ticket="{here.pk}"' in page
+    assert f'data-ticket="{there.pk}"' not in page
+    dispatch = reverse("workflows:fault_dispatch") + f"?site={site_a.pk}"
+    assert f'data-report href="{dispatch}"' in page
+    form = client_for(noc).get(dispatch).content.decode()
+    assert f'<option value="{site_a.pk}" selected>' in form
+
+
+def test_the_cms_prints_a_label_sheet_per_region(
+    site_a, site_b, carrier_admin, client_for
+):
+    from tests.factories import RegionFactory, SiteFactory
+
+    island = RegionFactory(code="islands", name_zh="海岛", name_en="Islands")
+    far = SiteFactory(code="zs-01", maintained_by=site_a.maintained_by, region=island)
+    admin = client_for(carrier_admin)
+    regions = admin.get(reverse("qr_label_regions")).content.decode()
+    assert f'data-region="{island.pk}"' in regions
+    assert f'data-region="{site_a.region_id}"' in regions
+    sheet = admin.get(reverse("qr_label_sheet", args=[island.pk])).content.decode()
+    assert f'data-label="{far.pk}"' in sheet
+    assert f'data-label="{site_a.pk}"' not in sheet
+    assert qr.scan_url(far) in sheet
+
+
+def test_a_contractor_prints_no_region_sheet(site_a, manager_a, client_for):
+    url = reverse("qr_label_sheet", args=[site_a.region_id])
+    assert client_for(manager_a).get(url).status_code in {302, 403}

@@ -206,3 +206,33 @@ def test_nobody_checked_in_is_refused(clock, file_visit, owner, engineer_a, clie
         .filter(owner=engineer_a)
         .exists()
     )
+
+
+def test_check_in_records_the_phones_place_or_unknown(
+    clock, file_visit, owner, engineer_a, client_for
+):
+    visit = file_visit()
+    site = visit.site
+    site.latitude, site.longitude = "30.208412", "120.211935"
+    site.save()
+    post_step(client_for(owner), visit, "approval", {"decision": "approved"})
+    visitor = visit.visitors.get()
+    clock.move_to(visit.window_start + datetime.timedelta(minutes=5), tick=False)
+    engineer = client_for(engineer_a)
+    page = engineer.get(task_url(visit, open_task(visit, "check_in")))
+    assert b"data-locate" in page.content
+    post_step(
+        engineer,
+        visit,
+        "check_in",
+        {
+            f"visitor_{visitor.pk}": local(timezone.now()),
+            "latitude": "30.230000",  # about 2.4 km north
+            "longitude": "120.211935",
+        },
+    )
+    visit.refresh_from_db()
+    assert visit.check_in_presence.flag == "far"
+    assert visit.check_in_presence.distance_m > 2000
+    record = visit.transitions.get(action="checked_in")
+    assert record.rules["flag"] == "far" and record.rules["revision_id"]

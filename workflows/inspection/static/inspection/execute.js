@@ -1,8 +1,12 @@
 // Save each checklist item without leaving the page; without JS the forms post.
+// Photos carry the phone's position when allowed (presence/locate.js).
 (function () {
   "use strict";
   document.querySelectorAll("form[data-item-form]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
+      // A photo first asks for the phone's position (presence/locate.js),
+      // which sends the form again once it has it (or was refused).
+      if (form.hasAttribute("data-locate") && !form.dataset.located) return;
       event.preventDefault();
       var status = form.querySelector("[data-status]");
       fetch(form.action, {
