@@ -16,6 +16,7 @@ from workflows.inspection.models import InspectionPlan
 
 from ...factories import RegionFactory, SiteFactory
 from ..api_clients import API, bearer, list_queries, post_json
+from .conftest import plan_approve
 from .test_execution import PNG
 
 pytestmark = pytest.mark.django_db
@@ -290,21 +291,7 @@ def test_findings_filter_by_source_and_open(reading, row, engineer_a, carrier):
 def test_inspection_and_finding_lists_cost_the_same_for_more_rows(
     request, who, file_plan, site_a, site_a2, carrier, engineer_a
 ):
-    from fixtures.steps import step_take
-    from workflows.inspection.services import decision_record
-
-    plan = file_plan(quarter=1, sites=[site_a, site_a2])
-    step_take(
-        plan,
-        carrier,
-        lambda activation: decision_record(
-            plan=activation.process,
-            task=activation.task,
-            user=carrier,
-            decision="approved",
-            comment="",
-        ),
-    )
+    plan = plan_approve(file_plan(quarter=1, sites=[site_a, site_a2]), carrier)
     rows = list(plan.rows.all())
     client = bearer(request.getfixturevalue(who))
 

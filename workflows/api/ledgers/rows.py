@@ -5,7 +5,7 @@ from django.utils import timezone
 from ledgers import rules
 from ledgers.models import Asset, AssetEvent, Key, KeyLoan, Part, PartMove
 
-from .serializers import person_name
+from ..serializers import person_name
 
 
 def part_move_out(move: PartMove) -> dict:

@@ -5,7 +5,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
-from .fields import FormId, Id, Moment, text
+from ..fields import FormId, Id, Moment, text
 
 PartStateName = Literal["in_store", "in_use", "broken", "at_repair", "returned"]
 COMPANY_FILTER = "Carrier only; a contractor sees its own company's."
