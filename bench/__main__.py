@@ -22,6 +22,7 @@ BENCHMARKS = (
     "pool_approvals",
     "import_vs_bulk",
     "dashboards",
+    "sla_sweep",
 )
 
 

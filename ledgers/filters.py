@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from registry.calendar import local_today
 from registry.selectors import companies_for_user, sites_for_user
 
-from .models import Asset, Key, Part, PartState
+from . import access
+from .models import Asset, AssetEvent, Key, KeyLoan, Part, PartMove, PartState
 
 ONLY = [("1", _("Only these"))]
 ONLY_OR_NOT = [("1", _("Only removed")), ("0", _("Only present"))]
@@ -81,6 +82,49 @@ class AssetFilter(django_filters.FilterSet):
 
     def filter_removed(self, queryset, name, value):
         return queryset.filter(removed=value == "1")
+
+
+def _parts(request):
+    return access.parts_for_user(request.user)
+
+
+def _keys(request):
+    return access.keys_for_user(request.user)
+
+
+def _assets(request):
+    return access.assets_for_user(request.user)
+
+
+class PartMoveFilter(django_filters.FilterSet):
+    part = django_filters.ModelChoiceFilter(label=_("Part"), queryset=_parts)
+    to_state = django_filters.ChoiceFilter(label=_("To"), choices=PartState.choices)
+
+    class Meta:
+        model = PartMove
+        fields = ["part", "to_state"]
+
+
+class KeyLoanFilter(django_filters.FilterSet):
+    key = django_filters.ModelChoiceFilter(label=_("Key"), queryset=_keys)
+    open = django_filters.BooleanFilter(
+        label=_("Not signed in yet"), field_name="returned_at", lookup_expr="isnull"
+    )
+
+    class Meta:
+        model = KeyLoan
+        fields = ["key", "open"]
+
+
+class AssetEventFilter(django_filters.FilterSet):
+    asset = django_filters.ModelChoiceFilter(label=_("Asset"), queryset=_assets)
+    kind = django_filters.ChoiceFilter(
+        label=_("Change"), choices=AssetEvent.Kind.choices
+    )
+
+    class Meta:
+        model = AssetEvent
+        fields = ["asset", "kind"]
 
 
 def without_company(filterset):

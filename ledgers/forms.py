@@ -30,7 +30,7 @@ class PartMoveForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("to_state") == PartState.IN_USE and not data.get("site"):
-            self.add_error("site", _("Choose the site where the part is used."))
+            self.add_error("site", rules.SITE_REQUIRED)
         return data
 
 

@@ -29,6 +29,7 @@ KEY_IS_OUT = _(
     "sign it back in first, then sign it out to the next person."
 )
 KEY_IS_IN = _("This key is not signed out.")
+SITE_REQUIRED = _("Choose the site where the part is used.")
 PERSON_OF_OTHER_COMPANY = _("The person must belong to the company holding the key.")
 PERSON_HAS_LEFT = _("This person has left the company.")
 DUE_BEFORE_OUT = _("The key must be due back after it is signed out.")

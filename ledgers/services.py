@@ -26,6 +26,8 @@ def part_move(*, part: Part, to_state: str, by, note: str = "", site=None, at=No
             rules.MOVE_NOT_ALLOWED
             % {"from": PartState(part.state).label, "to": PartState(to_state).label}
         )
+    if to_state == PartState.IN_USE and site is None:
+        raise ValidationError({"site": rules.SITE_REQUIRED})
     move = PartMove(
         part=part, by=by, at=at, from_state=part.state, to_state=to_state, note=note
     )

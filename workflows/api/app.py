@@ -117,12 +117,15 @@ def _mount_routers() -> None:
     from ..delegation.api import router as delegation_router
     from ..faults.api import router as faults_router
     from ..inspection.api import router as inspection_router
+    from ..inspection.execution_api import router as execution_router
+    from ..inspection.finding_api import router as finding_router
     from ..leave.api import router as leave_router
     from ..position.api import router as position_router
     from ..site_access.api import router as site_access_router
     from ..staff_change.api import router as staff_change_router
     from ..temp_lead.api import router as temp_lead_router
     from ..upgrade.api import router as upgrade_router
+    from .ledgers import router as ledgers_router
     from .me import router as me_router
     from .tasks import router as tasks_router
 
@@ -136,6 +139,9 @@ def _mount_routers() -> None:
     api.add_router("/faults", faults_router)
     api.add_router("/site-visits", site_access_router)
     api.add_router("/inspection-plans", inspection_router)
+    api.add_router("/inspections", execution_router)
+    api.add_router("/inspection-findings", finding_router)
+    api.add_router("/ledgers", ledgers_router)
     api.add_router("/assessments", assessment_router)
 
     api.add_router("/delegation", delegation_router)

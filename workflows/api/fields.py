@@ -8,10 +8,11 @@ encodes), lists are short. Each violation is a typed error that
 """
 
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from annotated_types import Len
+from django.utils import timezone
 from ninja import Field, Header, Path
 from pydantic import AfterValidator, StrictInt, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -43,7 +44,17 @@ def items(kind, max_items: int = MAX_ITEMS) -> object:
     return Annotated[list[kind], Len(max_length=max_items)]
 
 
+def aware(value: datetime) -> datetime:
+    """A moment between 2000 and 2100; without an offset, China's time."""
+    if not 2000 <= value.year <= 2100:
+        raise PydanticCustomError("datetime_range", "moment out of range")
+    return timezone.make_aware(value) if timezone.is_naive(value) else value
+
+
 Id = Annotated[StrictInt, Field(ge=1, le=MAX_ID)]
+# Form fields and query parameters arrive as text: their ids are parsed.
+FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
+Moment = Annotated[datetime, AfterValidator(aware)]
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 Reason = text(REASON_LENGTH)

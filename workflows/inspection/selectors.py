@@ -36,6 +36,18 @@ def due_rows_for(user, *, today) -> QuerySet:
     return rows.select_related("execution").order_by("month", "site__code", "pk")
 
 
+def executions_for(user) -> QuerySet:
+    """Inspections carried out by the user's company; the carrier sees all."""
+    from registry.selectors import _scoped
+
+    from .models import Execution
+
+    executions = Execution.objects.select_related(
+        "company", "engineer", "row__plan", "row__site", "row__template"
+    )
+    return _scoped(executions, user, "company")
+
+
 def findings_for(user) -> QuerySet:
     """Findings of the user's company; the carrier sees every company's."""
     from registry.roles import is_carrier

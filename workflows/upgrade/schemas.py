@@ -1,27 +1,11 @@
 """The upgrade API's payloads and answers."""
 
 from datetime import date, datetime
-from typing import Annotated
 
-from django.utils import timezone
-from ninja import Field, Schema
-from pydantic import AfterValidator
-from pydantic_core import PydanticCustomError
+from ninja import Schema
 
-from workflows.api.fields import MAX_ID, Day, Reason, items, text
+from workflows.api.fields import Day, FormId, Moment, Reason, items, text
 from workflows.api.schemas import RequestOut, TransitionOut
-
-
-def aware(value: datetime) -> datetime:
-    """A moment between 2000 and 2100; without an offset, China's time."""
-    if not 2000 <= value.year <= 2100:
-        raise PydanticCustomError("datetime_range", "moment out of range")
-    return timezone.make_aware(value) if timezone.is_naive(value) else value
-
-
-Moment = Annotated[datetime, AfterValidator(aware)]
-# Form fields arrive as text: an id is parsed, unlike the JSON payloads' ids.
-FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class UpgradeIn(Schema):

@@ -91,12 +91,11 @@ def file_plan(manager_a, region, site_a, room_checklist):
     return do
 
 
-@pytest.fixture
-def approved_plan(file_plan, carrier):
+def plan_approve(plan, carrier):
+    """The carrier approves ``plan`` on its approval step."""
     from fixtures.steps import step_take
     from workflows.inspection.services import decision_record
 
-    plan = file_plan(quarter=1)
     step_take(
         plan,
         carrier,
@@ -109,6 +108,11 @@ def approved_plan(file_plan, carrier):
         ),
     )
     return plan
+
+
+@pytest.fixture
+def approved_plan(file_plan, carrier):
+    return plan_approve(file_plan(quarter=1), carrier)
 
 
 @pytest.fixture
