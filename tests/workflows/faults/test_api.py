@@ -149,5 +149,9 @@ def test_every_fault_operation_is_in_the_schema(client):
     step = f"{FAULTS}/{{ticket_id}}"
     assert paths == {FAULTS, step} | {
         f"{step}/{name}"
-        for name in ("accept", "progress", "restore", "report", "confirm", "analysis")
+        for name in (
+            *("accept", "progress", "restore", "report", "confirm", "analysis"),
+            *("redispatch", "suspend", "suspend-decision", "resume", "return"),
+            "chase",
+        )
     }
