@@ -11,8 +11,7 @@ from ninja import Schema
 
 from registry.models import Company
 from workflows.api.errors import WRITES, answers
-from workflows.api.fields import Id, Reason
-from workflows.api.fields import PathId as TicketId
+from workflows.api.fields import Id, PathId, Reason
 from workflows.api.inputs import input_names
 
 from . import actions, services
@@ -51,7 +50,7 @@ def _again(request, ticket) -> dict:
     response=answers({200: TicketOut}, codes=WRITES),
     summary="Re-dispatch to another company, with a reason (转派)",
 )
-def redispatch(request, ticket_id: TicketId, payload: RedispatchIn):
+def redispatch(request, ticket_id: PathId, payload: RedispatchIn):
     ticket = get_object_or_404(tickets_for(request.user), pk=ticket_id)
     company = Company.objects.filter(pk=payload.company_id).first()
     with input_names(company="company_id"):
@@ -66,7 +65,7 @@ def redispatch(request, ticket_id: TicketId, payload: RedispatchIn):
     response=answers({200: TicketOut}, codes=WRITES),
     summary="Ask to suspend, with a reason (挂起; the carrier approves)",
 )
-def suspend(request, ticket_id: TicketId, payload: SuspendIn):
+def suspend(request, ticket_id: PathId, payload: SuspendIn):
     return _step(
         request,
         ticket_id,
@@ -82,7 +81,7 @@ def suspend(request, ticket_id: TicketId, payload: SuspendIn):
     response=answers({200: TicketOut}, codes=WRITES),
     summary="Approve or refuse a suspension (carrier)",
 )
-def suspend_decision(request, ticket_id: TicketId, payload: SuspendDecisionIn):
+def suspend_decision(request, ticket_id: PathId, payload: SuspendDecisionIn):
     return _step(
         request,
         ticket_id,
@@ -102,7 +101,7 @@ def suspend_decision(request, ticket_id: TicketId, payload: SuspendDecisionIn):
     response=answers({200: TicketOut}, codes=WRITES),
     summary="Resume a suspended ticket: the SLA clock runs again",
 )
-def resume(request, ticket_id: TicketId):
+def resume(request, ticket_id: PathId):
     return _step(
         request,
         ticket_id,
@@ -118,7 +117,7 @@ def resume(request, ticket_id: TicketId):
     response=answers({200: TicketOut}, codes=WRITES),
     summary="Send a restored ticket back for more work (carrier)",
 )
-def send_back(request, ticket_id: TicketId, payload: ReturnIn):
+def send_back(request, ticket_id: PathId, payload: ReturnIn):
     return _step(
         request,
         ticket_id,
@@ -138,7 +137,7 @@ def send_back(request, ticket_id: TicketId, payload: ReturnIn):
     response=answers({200: TicketOut}, codes=WRITES),
     summary="Chase the holder (催办; monitoring centre), shown live to them",
 )
-def chase(request, ticket_id: TicketId, payload: ChaseIn):
+def chase(request, ticket_id: PathId, payload: ChaseIn):
     ticket = get_object_or_404(tickets_for(request.user), pk=ticket_id)
     actions.ticket_chase(ticket=ticket, user=request.user, text=payload.text)
     return _again(request, ticket)
