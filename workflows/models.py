@@ -156,6 +156,12 @@ class Transition(models.Model):
         OVERDUE = "overdue", _("Overdue")
         ACTED_FOR = "acted_for", _("Taken by a substitute")
         REASSIGNED = "reassigned", _("Moved to another person")
+        REDISPATCHED = "redispatched", _("Re-dispatched")
+        SUSPEND_ASKED = "suspend_asked", _("Suspension asked")
+        SUSPENDED = "suspended", _("Suspended")
+        SUSPEND_REFUSED = "suspend_refused", _("Suspension refused")
+        RESUMED = "resumed", _("Resumed")
+        CHASED = "chased", _("Chased")
 
     request = models.ForeignKey(
         Request,

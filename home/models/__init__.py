@@ -29,7 +29,15 @@ from .obligations import (
 )
 from .pages import HomePage
 from .policies import PolicyCategory, PolicyIndexPage, PolicyPage
-from .sla import SLA_CELLS, FaultLevel, SlaMode, SlaRules, SlaTarget
+from .sla import (
+    SLA_CELLS,
+    EscalationTarget,
+    FaultLevel,
+    SlaEscalation,
+    SlaMode,
+    SlaRules,
+    SlaTarget,
+)
 from .staff_change import StaffChangeRules
 from .step_groups import COMPANY_STEPS, FlowStep, StepGroup, StepGroupRules
 from .training import (
@@ -83,6 +91,8 @@ __all__ = [
     "ReportRule",
     "RequestSubmission",
     "SatisfactionCriterion",
+    "EscalationTarget",
+    "SlaEscalation",
     "SlaMode",
     "SlaRules",
     "SlaTarget",

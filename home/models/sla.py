@@ -3,6 +3,7 @@
 from decimal import Decimal
 from itertools import product
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from home.validation import (
 from registry.models import Region
 
 from .base import RowsInlinePanel, RuleRow, RuleTopic
+from .sla_grid import SlaGridPanel
 
 
 class FaultLevel(models.IntegerChoices):
@@ -35,6 +37,21 @@ class SlaMode(models.TextChoices):
 
 
 SLA_CELLS = tuple(product(FaultLevel.values, Region.Tier.values, SlaMode.values))
+
+
+class EscalationTarget(models.TextChoices):
+    """Who an overdue ticket escalates to, one level after the other."""
+
+    GROUP_LEAD = "group_lead", _("The engineer's group lead")
+    CONTRACTOR_MANAGER = "contractor_manager", _("The contractor's manager")
+    MAINTENANCE_MANAGER = "maintenance_manager", _("The carrier's maintenance manager")
+
+
+ESCALATION_OUT_OF_ORDER = _(
+    "Each escalation level comes no earlier than the one before it."
+)
+NO_ESCALATION = _("Give at least one escalation level.")
+NOT_NEGATIVE = _("Enter 0 or more hours.")
 
 
 def sla_cell_label(cell) -> str:
@@ -59,18 +76,26 @@ class SlaRules(RuleTopic):
     )
 
     panels = [
-        FieldPanel("early_warning_percent"),
-        RowsInlinePanel(
+        SlaGridPanel(
             "targets",
             heading=_("Restore times"),
             help_text=_(
-                "One row for every fault level, region tier and mode; each "
-                "combination exactly once."
+                "Hours from dispatch to restored service: one row per fault "
+                "level, one column per region tier and mode."
+            ),
+        ),
+        FieldPanel("early_warning_percent"),
+        RowsInlinePanel(
+            "escalations",
+            heading=_("Escalation chain"),
+            help_text=_(
+                "At the limit an open ticket escalates to the first level, then "
+                "to each next one at its hours after the limit, in this order."
             ),
         ),
     ]
-    row_checks = {"targets": "check_targets"}
-    row_keys = {"targets": ("level", "tier", "mode")}
+    row_checks = {"targets": "check_targets", "escalations": "check_escalations"}
+    row_keys = {"targets": ("level", "tier", "mode"), "escalations": ("target",)}
 
     class Meta(RuleTopic.Meta):
         verbose_name = _("SLA rules")
@@ -100,6 +125,20 @@ class SlaRules(RuleTopic):
             expected=SLA_CELLS,
             label=sla_cell_label,
         )
+
+    def check_escalations(self, rows) -> None:
+        """Each level once, at least one, each no earlier than the one before."""
+        if not rows:
+            raise ValidationError(NO_ESCALATION)
+        check_unique_complete(
+            rows,
+            key=lambda row: row.target,
+            expected=sorted({row.target for row in rows}),
+            label=lambda key: EscalationTarget(key).label,
+        )
+        hours = [row.after_hours for row in rows if row.after_hours is not None]
+        if hours != sorted(hours):
+            raise ValidationError(ESCALATION_OUT_OF_ORDER)
 
 
 class SlaTarget(RuleRow):
@@ -131,3 +170,33 @@ class SlaTarget(RuleRow):
 
     def clean(self):
         raise_if(require_positive("hours", self.hours))
+
+
+class SlaEscalation(RuleRow):
+    """One level of the escalation chain of an overdue ticket (in row order)."""
+
+    topic = ParentalKey(SlaRules, on_delete=models.CASCADE, related_name="escalations")
+    target = models.CharField(
+        _("escalate to"), max_length=30, choices=EscalationTarget.choices
+    )
+    after_hours = models.DecimalField(
+        _("hours after the limit"),
+        max_digits=7,
+        decimal_places=2,
+        help_text=_("0 escalates at the limit itself."),
+    )
+
+    class Meta(RuleRow.Meta):
+        verbose_name = _("escalation level")
+        verbose_name_plural = _("escalation levels")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(after_hours__gte=0),
+                name="sla_escalation_not_negative",
+                violation_error_message=NOT_NEGATIVE,
+            )
+        ]
+
+    def clean(self):
+        if self.after_hours is not None and self.after_hours < 0:
+            raise_if({"after_hours": [NOT_NEGATIVE]})

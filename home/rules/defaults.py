@@ -81,6 +81,16 @@ REPORT_RULES = (
 )
 
 
+# The escalation chain of an overdue ticket (engineer → group lead → the
+# contractor's manager → the carrier's maintenance manager): who, and how many
+# hours after the limit.
+SLA_ESCALATIONS = (
+    ("group_lead", "0"),
+    ("contractor_manager", "2"),
+    ("maintenance_manager", "4"),
+)
+
+
 def _sla_hours(level: int, tier: str, mode: str) -> int:
     if level == 1:
         return SLA_REMOTE_LEVEL_1 if mode == "remote" else SLA_ON_SITE_LEVEL_1[tier]
@@ -176,7 +186,13 @@ DEFAULTS: dict[str, dict] = {
                     for mode in ("remote", "on_site")
                     for tier in TIERS
                 ]
-            )
+            ),
+            "escalations": _ordered(
+                [
+                    {"target": target, "after_hours": Decimal(hours)}
+                    for target, hours in SLA_ESCALATIONS
+                ]
+            ),
         },
     },
     "assessment": {

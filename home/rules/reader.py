@@ -22,6 +22,7 @@ from .snapshot import (
     Band,
     Deadline,
     DeadlineSnapshot,
+    EscalationStep,
     Factor,
     GroupRef,
     LogClassRule,
@@ -159,6 +160,10 @@ def _sla(topic) -> SlaSnapshot:
         revision_id=topic.revision_id,
         hours=MappingProxyType(hours),
         early_warning_percent=topic.early_warning_percent,
+        escalations=tuple(
+            EscalationStep(row.target, row.after_hours)
+            for row in topic.escalations.all()
+        ),
     )
 
 

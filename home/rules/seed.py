@@ -106,3 +106,16 @@ def seeded_title(model) -> str:
     Wagtail lists a revisioned snippet by the title its latest revision kept."""
     with translation.override("zh-hans"):
         return capfirst(translation.gettext(str(model._meta.verbose_name)))
+
+
+def republish(apps, model, topic) -> None:
+    """A live topic whose rows a migration changed gets a new live revision
+    holding them (and stays the latest one if it was)."""
+    if not topic.live:
+        return
+    was_latest = topic.latest_revision_id == topic.live_revision_id
+    revision = _revision(apps, model, topic, timezone.now())
+    update = {"live_revision": revision}
+    if was_latest:
+        update["latest_revision"] = revision
+    model.objects.filter(pk=topic.pk).update(**update)

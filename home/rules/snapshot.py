@@ -43,10 +43,17 @@ class DeadlineSnapshot:
 
 
 @dataclass(frozen=True)
+class EscalationStep:
+    target: str  # an EscalationTarget value
+    after_hours: Decimal  # after the SLA limit
+
+
+@dataclass(frozen=True)
 class SlaSnapshot:
     revision_id: int
     hours: Mapping[tuple[int, str, str], Decimal]  # (level, tier, mode) → hours
     early_warning_percent: Decimal
+    escalations: tuple[EscalationStep, ...] = ()  # in order, first at the limit
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """``/api/v1/faults``: dispatch (the monitoring centre or its alarm integration),
 list and read fault tickets, and every human step: accept, arrive (on-site
-tickets), progress, restore,
-report, confirm or send back, overdue analysis.
+tickets), progress, restore, report, confirm or send back, overdue analysis;
+re-dispatch, suspend, the carrier's decision on it, resume and chase
+(``api_actions.py``).
 
 A dispatch carrying an ``alarm_id`` already seen returns that ticket (200)
 instead of a second one: monitoring systems retry.
@@ -15,7 +16,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
-from viewflow.workflow.models import Task as FlowTask
 
 from registry.models import Site
 from workflows.api.errors import WRITES, answers
@@ -28,7 +28,7 @@ from workflows.presence.schemas import LocationIn
 from workflows.services import OPEN_STATUSES, TaskConflict, task_act
 
 from . import services
-from .selectors import tickets_for
+from .selectors import step_task, tickets_for
 
 router = Router(tags=["fault tickets"])
 STEP_NOT_OPEN = _("This step is not open on this ticket.")
@@ -49,6 +49,9 @@ class SlaOut(Schema):
     remaining_seconds: int | None
     warned_at: datetime | None
     escalated_at: datetime | None
+    escalation_level: int
+    suspended_at: datetime | None
+    suspended_seconds: int
     overdue: bool
     flag: str
     revision_id: int | None
@@ -88,6 +91,9 @@ class TicketOut(RequestOut):
     decision: str
     analysis: str
     analysis_due_at: datetime | None
+    suspend_reason: str
+    suspend_decision: str
+    chased_at: datetime | None
     sla: SlaOut
     history: list[TransitionOut]
 
@@ -157,6 +163,9 @@ def ticket_out(ticket, with_history: bool = True) -> dict:
         "decision": ticket.decision,
         "analysis": ticket.analysis,
         "analysis_due_at": ticket.analysis_due_at,
+        "suspend_reason": ticket.suspend_reason,
+        "suspend_decision": ticket.suspend_decision,
+        "chased_at": ticket.chased_at,
         "sla": {
             "hours": ticket.sla_hours,
             "due_at": ticket.sla_due_at,
@@ -166,6 +175,9 @@ def ticket_out(ticket, with_history: bool = True) -> dict:
             else None,
             "warned_at": ticket.warned_at,
             "escalated_at": ticket.escalated_at,
+            "escalation_level": ticket.escalation_level,
+            "suspended_at": ticket.suspended_at,
+            "suspended_seconds": ticket.suspended_seconds,
             "overdue": ticket.overdue,
             "flag": ticket.sla_flag,
             "revision_id": ticket.sla_revision_id,
@@ -220,10 +232,7 @@ def get_ticket(request, ticket_id: PathId):
 def _step(request, ticket_id: int, node: str, act):
     """Complete the ticket's open ``node`` task as the caller, with ``act``."""
     ticket = get_object_or_404(tickets_for(request.user), pk=ticket_id)
-    task = FlowTask.objects.filter(
-        process_id=ticket.pk, flow_task_type="HUMAN", status__in=OPEN_STATUSES
-    )
-    task = next((t for t in task if t.flow_task.name == node), None)
+    task = step_task(ticket, node)
     if task is None:
         raise TaskConflict(STEP_NOT_OPEN)
     task_act(task_pk=task.pk, user=request.user, act=act)
@@ -344,3 +353,6 @@ def analysis(request, ticket_id: PathId, payload: AnalysisIn):
             ticket=a.process, task=a.task, user=request.user, analysis=payload.analysis
         ),
     )
+
+
+from . import api_actions  # noqa: E402, F401  (routes on this router)

@@ -5,7 +5,7 @@ from viewflow.workflow import act, flow
 from workflows.locks import flow_lock
 from workflows.steps import request_company
 
-from . import services, views
+from . import escalation, services, views
 from .models import FaultTicket
 from .steps import ACCEPT, CONFIRM
 
@@ -23,6 +23,14 @@ class FaultFlow(flow.Flow):
     CMS share of the limit and another
     escalates at the limit (live to the company and the monitoring centre).
     A ticket restored after its limit owes an overdue analysis.
+
+    At the limit the ticket goes up the CMS escalation chain one level at a
+    time (a timer waits for each next level). The holder may ask to suspend
+    instead of restoring; the carrier approves or refuses (the clock runs
+    meanwhile); a suspended ticket's clock stands still until the holder
+    resumes it, and restoring starts again with its limit moved. The
+    monitoring centre re-dispatches (``actions.ticket_redispatch``) and
+    chases outside the flow's steps.
     """
 
     process_class = FaultTicket
@@ -62,7 +70,33 @@ class FaultFlow(flow.Flow):
         .Assign(act.process.accepted_by)
         .OnTimeout(this.warning_moment, this.warn, interrupting=False)
         .OnTimeout(this.due_moment, this.escalate, interrupting=False)
-        .Next(this.report_gate)
+        .Next(this.suspend_gate)
+    )
+    suspend_gate = (
+        flow.If(act.process.suspend_asked)
+        .Annotation(title=_("Suspension asked?"))
+        .Then(this.approve_suspend)
+        .Else(this.report_gate)
+    )
+    approve_suspend = (
+        flow.View(views.SuspendDecisionView.as_view())
+        .Annotation(title=_("Approve the suspension"))
+        .Permission(CONFIRM.permission)
+        .OnTimeout(this.warning_moment, this.warn, interrupting=False)
+        .OnTimeout(this.due_moment, this.escalate, interrupting=False)
+        .Next(this.suspension)
+    )
+    suspension = (
+        flow.If(act.process.suspended)
+        .Annotation(title=_("Suspended?"))
+        .Then(this.resume)
+        .Else(this.restore)
+    )
+    resume = (
+        flow.View(views.ResumeView.as_view())
+        .Annotation(title=_("Resume"))
+        .Assign(act.process.accepted_by)
+        .Next(this.restore)
     )
     report_gate = (
         flow.If(act.process.report_pending)
@@ -105,7 +139,18 @@ class FaultFlow(flow.Flow):
     escalate = (
         flow.Function(this.escalate_ticket)
         .Annotation(title=_("Escalate"))
-        .Next(this.escalated)
+        .Next(this.escalate_more)
+    )
+    escalate_more = (
+        flow.If(act.process.escalation_pending)
+        .Annotation(title=_("A next escalation level?"))
+        .Then(this.escalate_wait)
+        .Else(this.escalated)
+    )
+    escalate_wait = (
+        flow.Timer(this.next_escalation_moment)
+        .Annotation(title=_("Until the next level"))
+        .Next(this.escalate)
     )
     escalated = flow.End().Annotation(title=_("Escalated"))
 
@@ -123,4 +168,9 @@ class FaultFlow(flow.Flow):
         services.sla_warn(ticket=activation.process, task=activation.task)
 
     def escalate_ticket(self, activation):
-        services.sla_escalate(ticket=activation.process, task=activation.task)
+        escalation.sla_escalate(ticket=activation.process, task=activation.task)
+        # The gateway after it reads the level just written.
+        activation.process.refresh_from_db()
+
+    def next_escalation_moment(self, activation):
+        return escalation.next_escalation_at(activation.process)

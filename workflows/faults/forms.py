@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.models.sla import FaultLevel, SlaMode
-from registry.models import Site
+from registry.models import Company, Site
 from workflows.presence.forms import LocationFields
 
 from .models import FaultTicket
@@ -69,4 +69,49 @@ class AnalysisForm(forms.Form):
 class ProgressForm(forms.Form):
     text = forms.CharField(
         label=_("Progress note"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SuspendForm(forms.Form):
+    # Required by the service, whose message says what is missing.
+    reason = forms.CharField(
+        label=_("Reason for suspending"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class SuspendDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=FaultTicket.SuspendDecision.choices,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ResumeForm(forms.Form):
+    """Resuming needs no input: one big button."""
+
+
+class RedispatchForm(forms.Form):
+    company = forms.ModelChoiceField(
+        label=_("Re-dispatch to"), queryset=Company.objects.none()
+    )
+    reason = forms.CharField(
+        label=_("Reason for re-dispatching"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = Company.objects.order_by("code")
+
+
+class ChaseForm(forms.Form):
+    text = forms.CharField(
+        label=_("Chase"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

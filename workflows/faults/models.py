@@ -20,10 +20,16 @@ class FaultTicket(Request):
         CONFIRMED = "confirmed", _("Confirm")
         RETURNED = "returned", _("Send back for more work")
 
+    class SuspendDecision(models.TextChoices):
+        APPROVED = "approved", _("Approve the suspension")
+        REFUSED = "refused", _("Refuse: keep the clock running")
+
     class State(models.TextChoices):
         DISPATCHED = "dispatched", _("Dispatched")
         ACCEPTED = "accepted", _("Being handled")
         ARRIVED = "arrived", _("On site")
+        SUSPEND_REQUESTED = "suspend_asked", _("Suspension asked")
+        SUSPENDED = "suspended", _("Suspended")
         RESTORED = "restored", _("Restored")
         REPORTED = "reported", _("Awaiting confirmation")
         ANALYSIS = "analysis", _("Overdue analysis due")
@@ -79,6 +85,25 @@ class FaultTicket(Request):
     )
     warned_at = models.DateTimeField(_("warned at"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    escalation_level = models.PositiveSmallIntegerField(
+        _("escalation level"),
+        default=0,
+        help_text=_("How many levels of the CMS chain the overdue ticket went up."),
+    )
+    suspend_reason = models.TextField(_("reason for suspending"), blank=True)
+    suspend_decision = models.CharField(
+        _("suspension decision"),
+        max_length=10,
+        choices=SuspendDecision.choices,
+        blank=True,
+    )
+    suspended_at = models.DateTimeField(_("suspended since"), null=True, blank=True)
+    suspended_seconds = models.PositiveIntegerField(
+        _("time suspended (seconds)"),
+        default=0,
+        help_text=_("The SLA clock stood still this long; the limit moved by it."),
+    )
+    chased_at = models.DateTimeField(_("last chased at"), null=True, blank=True)
     needs_report = models.BooleanField(_("fault report required"), default=False)
     report = models.TextField(_("fault report"), blank=True)
     report_due_at = models.DateTimeField(_("fault report due"), null=True, blank=True)
@@ -132,6 +157,23 @@ class FaultTicket(Request):
         return self.mode == SlaMode.ON_SITE
 
     @property
+    def suspend_asked(self) -> bool:
+        return self.state == self.State.SUSPEND_REQUESTED
+
+    @property
+    def suspended(self) -> bool:
+        return self.state == self.State.SUSPENDED
+
+    @property
+    def escalation_pending(self) -> bool:
+        """Open, running and with a level of the CMS chain still above it."""
+        from home.rules import current_rules
+
+        chain = current_rules().sla.escalations
+        running = self.is_open and self.finished is None and not self.suspended
+        return running and self.escalation_level < len(chain)
+
+    @property
     def report_pending(self) -> bool:
         """A level 1–2 fault owes its report once (not again after a send-back)."""
         return self.needs_report and self.reported_at is None
@@ -144,6 +186,8 @@ class FaultTicket(Request):
         """Time left before the SLA limit (negative once passed); None if restored."""
         if self.sla_due_at is None or self.restored_at is not None:
             return None
+        if self.suspended and self.suspended_at:  # the clock stands still
+            now = self.suspended_at
         return self.sla_due_at - (now or timezone.now())
 
     @property
@@ -151,7 +195,7 @@ class FaultTicket(Request):
         """``overdue``, ``warning`` or ``""``: how the queue and list colour it."""
         if self.overdue or self.escalated_at:
             return "overdue"
-        if self.restored_at is None and self.sla_due_at:
+        if self.restored_at is None and self.sla_due_at and not self.suspended:
             now = timezone.now()
             if now >= self.sla_due_at:
                 return "overdue"

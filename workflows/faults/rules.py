@@ -88,3 +88,24 @@ def analysis_due(*, start: datetime, rules) -> datetime:
     return obligation_due(
         obligation=Obligation.OVERDUE_ANALYSIS, start=start, rules=rules
     )
+
+
+def escalation_moment(*, due_at: datetime, level: int, rules) -> datetime | None:
+    """When an open ticket goes up to ``level`` (1 = the chain's first step) of
+    the CMS escalation chain; None past the chain's end."""
+    steps = rules.sla.escalations
+    if due_at is None or not 1 <= level <= len(steps):
+        return None
+    return due_at + _hours(steps[level - 1].after_hours)
+
+
+def escalation_target(*, level: int, rules) -> str | None:
+    """Who level ``level`` of the chain is (an ``EscalationTarget`` value)."""
+    steps = rules.sla.escalations
+    return steps[level - 1].target if 1 <= level <= len(steps) else None
+
+
+def clock_resumed(*, due_at: datetime, warning_at: datetime, since: datetime, at):
+    """The limit and warning moved by the time the clock stood still."""
+    stopped = max(at - since, timedelta(0))
+    return due_at + stopped, warning_at + stopped, int(stopped.total_seconds())

@@ -19,7 +19,7 @@ from home.rules import current_rules
 from registry.models import Region, Site
 from registry.roles import Role
 from workflows.live.events import publish_on_commit
-from workflows.live.groups import auth_group, company_group
+from workflows.live.groups import auth_group, company_group, user_group
 from workflows.notes import NoteMessage
 from workflows.presence.models import Presence
 from workflows.presence.services import presence_record
@@ -76,6 +76,8 @@ REPORT_LATE = NoteMessage("faults.report_late", _("Reported after its time limit
 WARNED = NoteMessage(
     "faults.warned", _("Early warning: %(percent)s%% of the restore time has passed.")
 )
+# The one-step escalation of tickets dispatched before the CMS chain
+# (``escalation.py``): kept so their history still reads.
 ESCALATED = NoteMessage(
     "faults.escalated",
     _(
@@ -278,6 +280,9 @@ def restore_record(*, ticket: FaultTicket, task, user, cause: str, measures: str
         ticket.report_due_at = rules.report_due(restored_at=now, rules=current_rules())
     ticket.due_at = ticket.report_due_at
     ticket.save()
+    from .escalation import escalation_stop  # it tells through this module
+
+    escalation_stop(ticket)
     note = RESTORED_LATE if ticket.overdue else RESTORED_IN_TIME
     transition_record(
         request=ticket,
@@ -360,8 +365,8 @@ def _deadline_record(snapshot=None) -> dict:
 
 
 # The SLA clock, fired by the timer dispatcher (``workflow_timers`` or the
-# embedded sweep). Both are idempotent: a timer re-armed on the next step, or
-# fired late, records and tells nothing twice.
+# embedded sweep). Idempotent: a timer re-armed on the next step, or fired
+# late, records and tells nothing twice. Escalation: ``escalation.py``.
 
 
 def sla_warn(*, ticket: FaultTicket, task) -> bool:
@@ -378,32 +383,16 @@ def sla_warn(*, ticket: FaultTicket, task) -> bool:
         notes=[WARNED.note(percent=_num(percent))],
         rules={"topic": "sla", "revision_id": ticket.sla_revision_id},
     )
-    _tell(ticket, "warning")
+    ticket_tell(ticket=ticket, payload={"sla": "warning"})
     return True
 
 
-def sla_escalate(*, ticket: FaultTicket, task) -> bool:
-    ticket = FaultTicket.objects.select_for_update().get(pk=ticket.pk)
-    if ticket.escalated_at is not None or ticket.restored_at is not None:
-        return False
-    ticket.escalated_at, ticket.overdue = timezone.now(), True
-    ticket.save(update_fields=["escalated_at", "overdue"])
-    transition_record(
-        request=ticket,
-        action="escalated",
-        task=task,
-        notes=[ESCALATED.note()],
-        rules={"topic": "sla", "revision_id": ticket.sla_revision_id},
-    )
-    _tell(ticket, "overdue")
-    return True
-
-
-def _tell(ticket: FaultTicket, sla: str) -> None:
-    """A live event to the ticket's company and the monitoring centre, after commit."""
+def ticket_tell(*, ticket: FaultTicket, payload: dict, users=()) -> None:
+    """A live event to the ticket's company, the monitoring centre and
+    ``users``, after commit."""
     groups = [company_group(ticket.company_id)]
     centre = Group.objects.filter(name=Role.MONITORING_CENTRE).values_list(
         "pk", flat=True
     )
-    groups += [auth_group(pk) for pk in centre]
-    publish_on_commit(groups, {"process": ticket.pk, "sla": sla})
+    groups += [auth_group(pk) for pk in centre] + [user_group(pk) for pk in users]
+    publish_on_commit(groups, {"process": ticket.pk, **payload})

@@ -9,23 +9,32 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from workflows.views import TaskPageView
+from workflows.services import TaskConflict, task_act
+from workflows.views import TaskPageView, conflict_response
 
-from . import services
+from . import actions, services
 from .forms import (
     AcceptForm,
     AnalysisForm,
     ArriveForm,
+    ChaseForm,
     ConfirmForm,
     DispatchForm,
     ProgressForm,
+    RedispatchForm,
     ReportForm,
     RestoreForm,
+    ResumeForm,
+    SuspendDecisionForm,
+    SuspendForm,
 )
 from .steps import DISPATCH
 
 DISPATCHED = _("Ticket %(reference)s dispatched.")
 NOTE_ADDED = _("Progress note added.")
+REDISPATCHED = _("Ticket re-dispatched.")
+SUSPEND_ASKED = _("Suspension asked; the carrier decides.")
+CHASED = _("Chase sent.")
 
 
 class StepView(TaskPageView):
@@ -114,6 +123,96 @@ class AnalysisView(StepView):
         )
 
 
+class SuspendDecisionView(StepView):
+    form_class = SuspendDecisionForm
+
+    def complete(self, form, activation):
+        actions.suspend_decide(
+            ticket=activation.process,
+            task=activation.task,
+            user=self.request.user,
+            **form.cleaned_data,
+        )
+
+
+class ResumeView(StepView):
+    form_class = ResumeForm
+    button = _("Resume: restart the SLA clock")
+
+    def complete(self, form, activation):
+        actions.resume_record(
+            ticket=activation.process, task=activation.task, user=self.request.user
+        )
+
+
+class TicketActionView(LoginRequiredMixin, View):
+    """POST one side action on a ticket the user may see; back to its page."""
+
+    form_class = None
+    done = None
+    invalid = None  # the message of an invalid form, else the form's own
+
+    def act(self, ticket, data) -> None:
+        raise NotImplementedError
+
+    def post(self, request, pk):
+        from .selectors import tickets_for
+
+        ticket = get_object_or_404(tickets_for(request.user), pk=pk)
+        form = self.form_class(request.POST)
+        back = reverse("workflows:request", args=[ticket.pk])
+        try:
+            if not form.is_valid():
+                raise ValidationError(self.invalid or form.errors)
+            self.act(ticket, form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect(back)
+        except TaskConflict as conflict:
+            return conflict_response(request, ticket, str(conflict))
+        messages.success(request, self.done)
+        return redirect(back)
+
+
+class RedispatchView(TicketActionView):
+    """The monitoring centre re-dispatches (转派) to another company."""
+
+    form_class, done = RedispatchForm, REDISPATCHED
+
+    def act(self, ticket, data):
+        actions.ticket_redispatch(ticket=ticket, user=self.request.user, **data)
+
+
+class SuspendView(TicketActionView):
+    """The holder asks to suspend (挂起) instead of restoring."""
+
+    form_class, done = SuspendForm, SUSPEND_ASKED
+
+    def act(self, ticket, data):
+        from .selectors import step_task
+
+        task = step_task(ticket, "restore")
+        if task is None:
+            raise TaskConflict(actions.NOT_SUSPENDABLE)
+        task_act(
+            task_pk=task.pk,
+            user=self.request.user,
+            act=lambda a: actions.suspend_ask(
+                ticket=a.process, task=a.task, user=self.request.user, **data
+            ),
+        )
+
+
+class ChaseView(TicketActionView):
+    """The monitoring centre chases (催办) the holder."""
+
+    form_class, done = ChaseForm, CHASED
+
+    def act(self, ticket, data):
+        actions.ticket_chase(ticket=ticket, user=self.request.user, **data)
+
+
 class DispatchView(LoginRequiredMixin, FormView):
     """The monitoring centre dispatches a ticket (派单)."""
 
@@ -143,28 +242,13 @@ class DispatchView(LoginRequiredMixin, FormView):
         return redirect("workflows:request", ticket.pk)
 
 
-class ProgressView(LoginRequiredMixin, View):
+class ProgressView(TicketActionView):
     """POST a progress note on a ticket being handled."""
 
-    def post(self, request, pk):
-        from .selectors import tickets_for
+    form_class, done, invalid = ProgressForm, NOTE_ADDED, services.NEED_NOTE
 
-        ticket = get_object_or_404(tickets_for(request.user), pk=pk)
-        form = ProgressForm(request.POST)
-        back = reverse("workflows:request", args=[ticket.pk])
-        if not form.is_valid():
-            messages.error(request, services.NEED_NOTE)
-            return redirect(back)
-        try:
-            services.progress_add(
-                ticket=ticket, user=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-            return redirect(back)
-        messages.success(request, NOTE_ADDED)
-        return redirect(back)
+    def act(self, ticket, data):
+        services.progress_add(ticket=ticket, user=self.request.user, **data)
 
 
 class TicketListView(LoginRequiredMixin, TemplateView):

@@ -155,12 +155,8 @@ def test_every_fault_operation_is_in_the_schema(client):
     assert paths == {FAULTS, step} | {
         f"{step}/{name}"
         for name in (
-            "accept",
-            "arrive",
-            "progress",
-            "restore",
-            "report",
-            "confirm",
-            "analysis",
+            *("accept", "arrive", "progress", "restore", "report", "confirm"),
+            *("analysis", "redispatch", "suspend", "suspend-decision", "resume"),
+            *("return", "chase"),
         )
     }
