@@ -25,7 +25,7 @@ from workflows.api.pages import Page, Rows
 from workflows.api.schemas import RequestOut, TransitionOut
 from workflows.api.serializers import history_out, person_name, request_out
 from workflows.presence.schemas import LocationIn
-from workflows.services import OPEN_STATUSES, TaskConflict, task_act
+from workflows.services import TaskConflict, task_act
 
 from . import services
 from .selectors import step_task, tickets_for
