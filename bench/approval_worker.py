@@ -44,8 +44,8 @@ def _bare(task_pk: int, change_pk: int) -> None:
         )
         cursor.execute(
             "INSERT INTO workflows_transition (request_id, action, step, comment, "
-            "rules, at) VALUES (%s, %s, %s, %s, %s, %s)",
-            [change_pk, "approved", "review", "", "{}", datetime.datetime.now()],
+            "notes, rules, at) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            [change_pk, "approved", "review", "", "[]", "{}", datetime.datetime.now()],
         )
 
 

@@ -19,6 +19,7 @@ class WorkflowsConfig(AppConfig):
         from .live.notify import task_loaded, task_saved
         from .live.sessions import session_sockets_close
         from .related import PANELS, RequestSource
+        from .savepoints import node_savepoints_trim
         from .training_notices import duty_lost_notify
 
         post_init.connect(task_loaded, sender=Task, dispatch_uid="workflows-live")
@@ -28,6 +29,7 @@ class WorkflowsConfig(AppConfig):
         post_save.connect(task_saved, sender=Task, dispatch_uid="workflows-live")
         user_logged_out.connect(session_sockets_close, dispatch_uid="workflows-live")
         duty_lost.connect(duty_lost_notify, dispatch_uid="workflows-training")
+        node_savepoints_trim()
         source_register(RequestSource())
         for panel in PANELS:
             panel_register(panel)

@@ -14,6 +14,7 @@ from viewflow.workflow.status import STATUS
 from registry.models import StaffMember
 
 from .delegation.selectors import stands_in
+from .locks import task_activation
 from .models import ReferenceSequence, Request, Transition
 from .rules import task_claimable_by, task_releasable_by
 
@@ -85,20 +86,23 @@ def transition_record(
 
 
 def _open_task(task_pk: int) -> FlowTask:
-    task = FlowTask.objects.select_related("process").filter(pk=task_pk).first()
+    task = FlowTask.objects.filter(pk=task_pk).first()
     if task is None or task.flow_task is None:
         raise FlowTask.DoesNotExist
     return task
 
 
-def task_act(*, task_pk: int, user, act: Callable) -> FlowTask:
+def task_act(
+    *, task_pk: int, user, act: Callable, task: FlowTask | None = None
+) -> FlowTask:
     """Claim the task if needed and complete it with ``act(activation)``.
 
     Runs under the flow lock in one transaction: of two concurrent calls the
-    second sees the task done and raises ``TaskConflict``.
+    second sees the task done and raises ``TaskConflict``. ``task`` is the
+    row as the caller already read it (a page's), read again under the lock.
     """
-    task = _open_task(task_pk)
-    with task.activation() as activation:
+    task = task or _open_task(task_pk)
+    with task_activation(task) as activation:
         task = activation.task
         if task.status not in OPEN_STATUSES:
             raise TaskConflict(ALREADY_HANDLED)
@@ -121,7 +125,7 @@ def task_act(*, task_pk: int, user, act: Callable) -> FlowTask:
 
 def task_claim(*, task_pk: int, user) -> FlowTask:
     task = _open_task(task_pk)
-    with task.activation() as activation:
+    with task_activation(task) as activation:
         task = activation.task
         if task.status != STATUS.NEW or task.owner_id is not None:
             raise TaskConflict(ALREADY_HANDLED)
@@ -136,7 +140,7 @@ def task_claim(*, task_pk: int, user) -> FlowTask:
 
 def task_release(*, task_pk: int, user) -> FlowTask:
     task = _open_task(task_pk)
-    with task.activation() as activation:
+    with task_activation(task) as activation:
         task = activation.task
         if task.status != STATUS.ASSIGNED:
             raise TaskConflict(ALREADY_HANDLED)

@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 from viewflow.workflow.models import Task as FlowTask
 
+from home.rules import rules_pinned
 from registry.roles import is_carrier
 
 from . import services
@@ -76,6 +77,10 @@ class TaskView(LoginRequiredMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
+        with rules_pinned():  # the check and the transition go by one revision
+            return self._dispatch(request, **kwargs)
+
+    def _dispatch(self, request, **kwargs):
         request_obj = get_object_or_404(
             requests_for_user(request.user), pk=kwargs["pk"]
         )
@@ -118,6 +123,7 @@ class TaskPageView(LoginRequiredMixin, RequestContextMixin, FormView):
         try:
             services.task_act(
                 task_pk=self.task.pk,
+                task=self.task,
                 user=self.request.user,
                 act=lambda activation: self.complete(form, activation),
             )

@@ -14,7 +14,7 @@ from .decisions import (
     training_passed,
     training_rating,
 )
-from .reader import NOT_PUBLISHED, RulesNotPublished, current_rules
+from .reader import NOT_PUBLISHED, RulesNotPublished, current_rules, rules_pinned
 from .snapshot import RulesSnapshot
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "assessment_grade",
     "assessment_score",
     "current_rules",
+    "rules_pinned",
     "deadline_for",
     "leave_needs_carrier",
     "payment_factor",

@@ -7,6 +7,9 @@ after a publish (keys, revisions, group names), whatever the number of rows.
 Group names are as of the publish; flows should go by ``GroupRef.id``.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -50,8 +53,41 @@ _SNAPSHOTS: dict[tuple, RulesSnapshot] = {}
 KEY_FIELDS = ("live_revision_id", "live_revision__created_at")
 
 
+# Inside ``rules_pinned()``: the snapshot its block read first (or None yet).
+_PINNED: ContextVar[list | None] = ContextVar("rules_pinned", default=None)
+
+
+@contextmanager
+def rules_pinned() -> Iterator[None]:
+    """Within the block, ``current_rules()`` is read once and then reused.
+
+    For one unit of work (a page's request, a task's transition and its
+    commit hooks): its checks and decisions go by one revision, and its later
+    reads cost no query. A nested block keeps the outer block's snapshot.
+    """
+    if _PINNED.get() is not None:
+        yield
+        return
+    token = _PINNED.set([])
+    try:
+        yield
+    finally:
+        _PINNED.reset(token)
+
+
 def current_rules() -> RulesSnapshot:
-    """One query on a hit (the live revisions' keys); three after a publish."""
+    """One query on a hit (the live revisions' keys); three after a publish;
+    none after the first inside ``rules_pinned()``."""
+    pinned = _PINNED.get()
+    if pinned:
+        return pinned[0]
+    snapshot = _current_rules()
+    if pinned is not None:
+        pinned.append(snapshot)
+    return snapshot
+
+
+def _current_rules() -> RulesSnapshot:
     cached = _SNAPSHOTS.get(tuple(sorted(_live_query(*KEY_FIELDS))))
     if cached is not None:
         return cached

@@ -296,9 +296,11 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user name and address before any password check.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    # Who may act at a flow step: the group chosen in the CMS rules.
+    # Who may act at a flow step: the group chosen in the CMS rules. Before
+    # ModelBackend, so a step check that passes never loads the user's model
+    # permissions (two queries); the answer is the same in either order.
     "workflows.steps.StepPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"

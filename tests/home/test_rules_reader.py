@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from home.models import SlaRules, StaffChangeRules
-from home.rules import RulesNotPublished, current_rules
+from home.rules import RulesNotPublished, current_rules, rules_pinned
 from home.rules.seed import seed_rules
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,19 @@ def test_a_publish_changes_the_value_and_revision_at_the_next_call(publish):
         after.staff_change.revision_id == revision.pk != before.staff_change.revision_id
     )
     assert after.revision_ids["sla"] == before.revision_ids["sla"]
+
+
+def test_pinned_rules_are_read_once_and_a_publish_shows_after_the_block(
+    publish, django_assert_num_queries
+):
+    with rules_pinned():
+        first = current_rules()
+        publish("staff_change", cap_percent=Decimal("10"))
+        with django_assert_num_queries(0):
+            assert current_rules() is first
+            with rules_pinned():  # a nested block keeps the outer snapshot
+                assert current_rules() is first
+    assert current_rules().staff_change.cap_percent == Decimal("10")
 
 
 def test_a_draft_is_not_read_until_published():

@@ -28,3 +28,20 @@ async def test_expired_messages_are_swept_once_a_second_at_most(monkeypatch):
     clock[0] += 0.5
     await layer.group_send("company.2", {"type": "queue.changed"})
     assert "page.two" not in layer.channels
+
+
+@pytest.mark.asyncio
+async def test_a_group_event_reaches_each_member_once_and_a_full_page_misses_it():
+    layer = SweepingInMemoryChannelLayer(capacity=1)
+    for page in ("page.one", "page.two", "page.three"):
+        await layer.group_add("group.7", page)
+    await layer.send("page.two", {"type": "queue.changed", "n": 0})  # its queue full
+    event = {"type": "queue.changed", "n": 1, "moves": {"to": ["open", None]}}
+    await layer.group_send("group.7", event)
+    event["moves"]["to"] = ["done", 3]  # the sender's dict is not what was queued
+
+    for page in ("page.one", "page.three"):
+        got = await layer.receive(page)
+        assert got == {"type": "queue.changed", "n": 1, "moves": {"to": ["open", None]}}
+    assert (await layer.receive("page.two"))["n"] == 0
+    assert "page.two" not in layer.channels  # nothing more for it: missed, not late

@@ -17,6 +17,7 @@ from registry.selectors import company_of
 
 from ..live.events import publish_on_commit
 from ..live.groups import user_group
+from ..locks import task_activation
 from ..notes import NoteMessage
 from ..queue.selectors import actionable_tasks
 from ..services import OPEN_STATUSES, TaskConflict, transition_record
@@ -147,8 +148,8 @@ def task_reassign(*, task_pk: int, actor, new_owner, reason: str) -> FlowTask:
     """The holder's lead moves an assigned task to ``new_owner``, with a reason."""
     if not reason.strip():
         raise ValidationError({"reason": REASON_NEEDED})
-    task = FlowTask.objects.select_related("process").get(pk=task_pk)
-    with task.activation() as activation:
+    task = FlowTask.objects.get(pk=task_pk)
+    with task_activation(task) as activation:
         task = activation.task
         request = activation.process
         if task.status not in (STATUS.ASSIGNED, STATUS.STARTED):

@@ -49,6 +49,10 @@ def task_loaded(sender, instance, **kwargs) -> None:
 
 
 def _request_of(task):
+    """The task's request: the one its activation carries, else one query."""
+    carried = task._state.fields_cache.get("process")
+    if isinstance(carried, Request):
+        return carried
     return (
         Request.objects.filter(pk=task.process_id)
         .only("company_id", "requester_id")

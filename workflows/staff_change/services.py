@@ -235,7 +235,7 @@ def decision_record(*, change: StaffChange, task, user, decision: str, comment: 
         change.outcome = "rejected"
     if decision == "approved":
         change.is_exception = exception_step
-    change.save()
+    change.save(update_fields=["decision", "outcome", "is_exception"])
     action = "exception_approved" if change.is_exception else decision
     transition_record(
         request=change, action=action, actor=user, task=task, comment=comment
@@ -271,7 +271,8 @@ def change_apply(*, change: StaffChange, task) -> None:
                 status=StaffMember.Status.TRAINEE,
                 joined_on=change.effective_date,
             )
-            joiner.full_clean()
+            # Company and contract are the request's, checked when it was filed.
+            joiner.full_clean(exclude=["company", "contract"])
             joiner.save()
             row.staff = joiner
             row.save(update_fields=["staff"])
