@@ -1,5 +1,6 @@
 """Every dashboard answer over a year of data for 10 contractors (100,000
-tickets, 20,000 requests), uncached, against the bare page in the same run.
+tickets, 20,000 requests, 50,000 work logs), uncached, against the bare page in
+the same run.
 
 The data is seeded in bulk on a fresh SQLite site; a worker process times each
 panel's selector and the whole ``/dashboards/data/`` answer (the carrier's,

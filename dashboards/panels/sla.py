@@ -14,7 +14,7 @@ from registry.models import Site
 from ..charts import category_chart, empty_chart, series
 from ..periods import percent
 from ..registry import Column, Panel, Scope, register_panel
-from .tickets import COUNTS, ticket_groups
+from .tickets import COUNTS, ticket_sites
 
 COLUMNS = (
     Column("company", _("Company"), numeric=False),
@@ -28,9 +28,9 @@ COLUMNS = (
 
 
 def sla_rows(scope: Scope) -> list[dict]:
-    """The month groups summed per company and region (the sites' regions in
+    """The site groups summed per company and region (the sites' regions in
     one query)."""
-    groups = ticket_groups(scope)
+    groups = ticket_sites(scope)
     sites = Site.objects.filter(pk__in={g["site_id"] for g in groups})
     region_of = {site.pk: site.region for site in sites.select_related("region")}
     totals: dict[tuple, dict] = {}

@@ -1,10 +1,10 @@
 """Training completion: required modules passed, per company, as the
-training oversight page counts them (``oversight_for``)."""
+training oversight page counts them (``completion_by_company``)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import StaffMember
-from training.selectors import oversight_for
+from training.selectors import completion_by_company
 
 from ..charts import category_chart, empty_chart, series
 from ..periods import percent
@@ -22,16 +22,17 @@ def training_rows(scope: Scope) -> list[dict]:
     people = StaffMember.objects.filter(company_id__in=scope.company_ids)
     if scope.region_ids:
         people = people.filter(region_id__in=scope.region_ids)
-    by_company = oversight_for(people.select_related("company")).by_company
-    by_company.sort(key=lambda entry: entry[0].code)
+    by_company = completion_by_company(people)
     return [
         {
-            "company": company.name,
+            "company": scope.company_name(pk),
             "passed": passed,
             "required": required,
             "completion": percent(passed, required),
         }
-        for company, passed, required in by_company
+        for pk, (passed, required) in sorted(
+            by_company.items(), key=lambda item: scope.companies[item[0]].code
+        )
     ]
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from ..charts import category_chart, empty_chart, series
 from ..periods import month_label
 from ..registry import Column, Panel, Scope, register_panel
-from .tickets import ticket_groups
+from .tickets import ticket_months
 
 COLUMNS = (
     Column("month", _("Month"), numeric=False),
@@ -17,15 +17,14 @@ COLUMNS = (
 
 def trend_rows(scope: Scope) -> list[dict]:
     """Every month of the period has a row (zeros too)."""
-    months = [{"dispatched": 0, "closed": 0, "overdue": 0} for _ in scope.months]
-    for group in ticket_groups(scope):
-        month = months[group["bucket"]]
-        month["dispatched"] += group["tickets"]
-        month["closed"] += group["closed"]
-        month["overdue"] += group["overdue"]
     return [
-        {"month": month_label(first)} | counts
-        for first, counts in zip(scope.months, months, strict=True)
+        {
+            "month": month_label(first),
+            "dispatched": counts["tickets"],
+            "closed": counts["closed"],
+            "overdue": counts["overdue"],
+        }
+        for first, counts in zip(scope.months, ticket_months(scope), strict=True)
     ]
 
 

@@ -12,6 +12,7 @@ from registry.models import Region
 from tests.factories import RegionFactory, SiteFactory
 from tests.training.conftest import make_module, training_index  # noqa: F401
 from tests.workflows.conftest import rules_after_flush, socket_for, submit  # noqa: F401
+from tests.workflows.inspection.conftest import room_checklist  # noqa: F401
 from workflows.faults.flows import FaultFlow
 from workflows.faults.models import FaultTicket
 

@@ -59,7 +59,13 @@ class WorkLog(models.Model):
                 name="work_log_late_only_when_due",
             ),
         ]
-        indexes = [models.Index(fields=["company", "day"])]
+        indexes = [
+            # The dashboards count a year of logs per company, on time or
+            # late, from this index alone (no row read).
+            models.Index(
+                fields=["company", "day", "due_at", "late"], name="work_log_company_day"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.person_id} {self.day}"
@@ -117,7 +123,12 @@ class ObligationReport(Request):
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        indexes = [models.Index(fields=["kind", "period_start"])]
+        indexes = [
+            models.Index(fields=["kind", "period_start"]),
+            # The reports due in a period (the dashboards): without it the
+            # count read every request of the companies to find the reports.
+            models.Index(fields=["due_on", "late"], name="obligation_report_due"),
+        ]
 
     @property
     def accepted(self) -> bool:
