@@ -149,7 +149,9 @@ class RegistryResource(resources.ModelResource):
             if not isinstance(field.widget, ManyToManyWidget):
                 values.append(field.get_value(instance))
             elif field.column_name in row:
-                related = field.get_value(instance).all() if loaded else field.clean(row)
+                related = (
+                    field.get_value(instance).all() if loaded else field.clean(row)
+                )
                 values.append(sorted(item.pk for item in related))
         return values
 

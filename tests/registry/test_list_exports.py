@@ -19,7 +19,8 @@ def xlsx_rows(response) -> list[list]:
 
 
 def csv_rows(response) -> list[list]:
-    text = response.content.decode("utf-8")
+    assert response.streaming  # read from the database as it is sent
+    text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:])))
 
