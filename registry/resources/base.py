@@ -97,6 +97,7 @@ class RegistryResource(resources.ModelResource):
         # ``skip_row`` compares with, instead of import-export's deep copy.
         self.loaded_values: list | None = None
         self.import_fields = None
+        self.export_fields = None
         # Called after each row, whatever its outcome (a background import's
         # progress, registry/imports/progress.py).
         self.on_row = None
@@ -128,6 +129,14 @@ class RegistryResource(resources.ModelResource):
             if attribute in (column.attribute, column.column_name):
                 return str(column.label)
         return attribute
+
+    def get_export_fields(self, selected_fields=None):
+        """The export's fields, ordered once (not once per row)."""
+        if selected_fields:
+            return super().get_export_fields(selected_fields)
+        if self.export_fields is None:
+            self.export_fields = super().get_export_fields()
+        return self.export_fields
 
     def get_export_headers(self, selected_fields=None):
         return [str(field.label) for field in self.get_export_fields(selected_fields)]
