@@ -167,6 +167,7 @@ def exported(export_format: str, user) -> dict:
     would send it; the baseline writes the same columns' raw values."""
     from registry.exports import export_response, resource_rows
     from registry.resources import RESOURCES
+    from registry.resources.registry import StaffResource
     from registry.selectors import staff_for_user
 
     with translation.override("zh-hans"):
@@ -176,19 +177,9 @@ def exported(export_format: str, user) -> dict:
         if export_format == "bare":
             buffer = io.StringIO()
             writer = csv.writer(buffer)
-            rows = StaffMember.objects.values_list(
-                "company__code",
-                "employee_no",
-                "name",
-                "phone",
-                "position",
-                "status",
-                "qualifications",
-                "certificate_expiry",
-                "joined_on",
-                "left_on",
-                "contract__number",
-            )
+            codes = {"company": "company__code", "contract": "contract__number"}
+            columns = [codes.get(name, name) for name in StaffResource._meta.fields]
+            rows = StaffMember.objects.values_list(*columns)
             for row in rows.iterator(chunk_size=2000):
                 writer.writerow(row)
                 if first is None:
