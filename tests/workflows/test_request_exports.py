@@ -148,7 +148,7 @@ def test_every_flow_exports_its_allow_list_with_chinese_headers(client_for, mana
         with translation.override("zh-hans"):
             own = [str(field.verbose_name) for field in typed_fields(model)]
         assert header[:5] == ["编号", "单位", "申请人", "摘要", "状态"], model
-        assert header[5:7] == ["创建时间", "当前步骤截止时间"], (model, header)
+        assert header[5:7] == ["已创建", "当前步骤截止时间"], (model, header)
         assert [h.lower() for h in header[7 : 7 + len(own)]] == [h.lower() for h in own]
 
 
