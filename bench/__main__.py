@@ -21,6 +21,8 @@ BENCHMARKS = (
     "servers",
     "pool_approvals",
     "import_vs_bulk",
+    "export_rows",
+    "import_queue",
     "dashboards",
     "sla_sweep",
 )

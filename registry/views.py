@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import selectors
 from .calendar import local_today
-from .exports import FORMATS, export_response
+from .exports import FORMATS, export_response, resource_rows
 from .imports.rules import export_allowed
 from .models import Site, StaffMember
 from .panels import panels_for
@@ -39,9 +39,13 @@ class ScopedListView(PermissionRequiredMixin, ListView):
             raise PermissionDenied
         from .resources import RESOURCES
 
-        dataset = RESOURCES[self.export_kind]().export(self.get_queryset())
+        resource = RESOURCES[self.export_kind]()
         return export_response(
-            dataset=dataset, export_format=export_format, name=self.export_kind
+            headers=resource.get_export_headers(),
+            rows=resource_rows(resource, self.get_queryset()),
+            export_format=export_format,
+            name=self.export_kind,
+            request=request,
         )
 
     def export_links(self) -> list[tuple[str, str]]:

@@ -19,6 +19,13 @@ def flow_choices() -> list[tuple[str, str]]:
     return [(get_flow_ref(flow), str(flow.process_title)) for flow in _FLOWS]
 
 
+def flow_by_ref(ref: str):
+    """The flow whose stored ``flow_class`` value is ``ref``, or ``None``."""
+    from viewflow.workflow.fields import get_flow_ref
+
+    return next((flow for flow in _FLOWS if get_flow_ref(flow) == ref), None)
+
+
 # Flow class → ``reader(pks) -> {pk: line}``: what each request is about, for
 # list rows (the people of a staff change), read in one query for a page.
 _ROW_NOTES: dict = {}

@@ -1,9 +1,11 @@
-"""Requests of one flow as a spreadsheet, for the carrier's admins.
+"""Requests as a spreadsheet: one flow's for the carrier's admins (in the
+CMS), the queue's filters' for the managers (``queue/views.py``).
 
 A row per request the user may see: the columns every request has (number,
 company, requester, summary, where it stands, the current step's deadline),
-then the flow's own typed fields, then one column per extra answer an admin
-added to the flow's form. Every text cell is neutralised.
+then the flow's own columns (its ``export_fields``, an allow-list), then one
+column per extra answer an admin added to the flow's form. Every text cell is
+neutralised.
 """
 
 import datetime
@@ -38,12 +40,8 @@ def flow_of(key: str):
 
 
 def typed_fields(model) -> list[models.Field]:
-    """The flow's own columns: fields of its process model beyond ``Request``."""
-    return [
-        field
-        for field in model._meta.local_fields
-        if not field.auto_created and not getattr(field.remote_field, "parent_link", 0)
-    ]
+    """The flow's own columns: its process model's allow-list, in its order."""
+    return [model._meta.get_field(name) for name in model.export_fields]
 
 
 def cell(instance, field: models.Field):
@@ -73,32 +71,35 @@ def value_text(value):
     return str(value)
 
 
-def requests_dataset(*, user, flow) -> tablib.Dataset:
-    model = flow.process_class
-    own = typed_fields(model)
-    related = [field.name for field in own if field.is_relation]
-    rows = with_current_step(
-        flow_requests_for_user(user, model).select_related("site", *related)
-    )
+def requests_table(*, rows, flow=None) -> tuple[list[str], list[list]]:
+    """Headers and neutralised cells of ``rows`` (requests already scoped).
+
+    With ``flow``, the rows are its process model's and get its own columns and
+    the extra answers of its form; without, any flow's, with a column naming it.
+    """
+    own = typed_fields(flow.process_class) if flow is not None else []
     rows = list(rows)
     answer_labels: dict[str, str] = {}
-    for row in rows:
+    for row in rows if flow is not None else ():
         for answer in row.answers or ():
             answer_labels.setdefault(answer.get("name") or "", answer.get("label"))
     common = [Request._meta.get_field(name) for name in COMMON]
     headers = [
-        *(capfirst(field.verbose_name) for field in common[:4]),
+        *(capfirst(field.verbose_name) for field in common[:1]),
+        *([] if flow is not None else [_("Flow")]),
+        *(capfirst(field.verbose_name) for field in common[1:4]),
         _("State"),
         *(capfirst(field.verbose_name) for field in common[4:]),
         *(capfirst(field.verbose_name) for field in own),
         *(str(label or name) for name, label in answer_labels.items()),
     ]
-    dataset = tablib.Dataset(headers=[cell_neutralise(str(h)) for h in headers])
+    table = []
     for row in rows:
         state = row.current_step.task_title if row.current_step else row.state_label
         answers = {answer.get("name") or "": answer for answer in row.answers or ()}
         values = [
             row.reference,
+            *([] if flow is not None else [row.flow_class.process_title]),
             row.company.code,
             row.requester.get_full_name() or row.requester.get_username(),
             row.title,
@@ -111,5 +112,19 @@ def requests_dataset(*, user, flow) -> tablib.Dataset:
                 for name in answer_labels
             ),
         ]
-        dataset.append([cell_neutralise(value) for value in values])
+        table.append([cell_neutralise(value_text(value)) for value in values])
+    return [cell_neutralise(str(header)) for header in headers], table
+
+
+def requests_dataset(*, user, flow) -> tablib.Dataset:
+    """Every request of ``flow`` the user may see (the admin's download)."""
+    model = flow.process_class
+    related = [field.name for field in typed_fields(model) if field.is_relation]
+    rows = with_current_step(
+        flow_requests_for_user(user, model).select_related("site", *related)
+    )
+    headers, table = requests_table(rows=rows, flow=flow)
+    dataset = tablib.Dataset(headers=headers)
+    for values in table:
+        dataset.append(values)
     return dataset

@@ -72,6 +72,9 @@ class Request(Process):
     # Lookups from a flow's process model to the staff members it concerns
     # (``("person",)``): a person's page lists the requests about them.
     person_fields: tuple[str, ...] = ()
+    # The flow's own columns of its request export, an allow-list
+    # (workflows/exports.py): what the request asked for and decided.
+    export_fields: tuple[str, ...] = ()
 
     class Meta:
         verbose_name = _("request")

@@ -31,7 +31,10 @@ def request_exports(request):
         raise Http404
     dataset = requests_dataset(user=request.user, flow=flow)
     return export_response(
-        dataset=dataset, export_format=export_format, name=f"requests-{key}"
+        dataset=dataset,
+        export_format=export_format,
+        name=f"requests-{key}",
+        request=request,
     )
 
 

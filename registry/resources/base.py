@@ -93,6 +93,11 @@ class RegistryResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.company = company
         self.seen_keys: dict[tuple, int] = {}
+        # The row's instance as loaded (``None`` for a new one): what
+        # ``skip_row`` compares with, instead of import-export's deep copy.
+        self.loaded_values: list | None = None
+        self.import_fields = None
+        self.export_fields = None
         # Called after each row, whatever its outcome (a background import's
         # progress, registry/imports/progress.py).
         self.on_row = None
@@ -101,6 +106,10 @@ class RegistryResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
+        # No diff (a deep copy and two exports of every row): the report shows
+        # what happens to a row, not its values; ``skip_row`` still finds the
+        # unchanged ones.
+        skip_diff = True
         skip_html_diff = True
         instance_loader_class = NaturalKeyLoader
         use_transactions = True
@@ -121,10 +130,55 @@ class RegistryResource(resources.ModelResource):
                 return str(column.label)
         return attribute
 
+    def get_export_fields(self, selected_fields=None):
+        """The export's fields, ordered once (not once per row)."""
+        if selected_fields:
+            return super().get_export_fields(selected_fields)
+        if self.export_fields is None:
+            self.export_fields = super().get_export_fields()
+        return self.export_fields
+
     def get_export_headers(self, selected_fields=None):
         return [str(field.label) for field in self.get_export_fields(selected_fields)]
 
     # Rows --------------------------------------------------------------------
+
+    def get_import_fields(self):
+        """The import's fields, ordered once (import-export orders them again
+        for every row and field)."""
+        if self.import_fields is None:
+            self.import_fields = super().get_import_fields()
+        return self.import_fields
+
+    def values_of(self, instance, row, *, loaded: bool) -> list:
+        """What ``skip_row`` compares: each column's value; the pks of a
+        many-to-many column's rows, saved (``loaded``) or in the file."""
+        values = []
+        for field in self.get_import_fields():
+            if not isinstance(field.widget, ManyToManyWidget):
+                values.append(field.get_value(instance))
+            elif field.column_name in row:
+                related = (
+                    field.get_value(instance).all() if loaded else field.clean(row)
+                )
+                values.append(sorted(item.pk for item in related))
+        return values
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        if not new:
+            self.loaded_values = self.values_of(instance, row, loaded=True)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """An existing row the file does not change (import-export's rule,
+        against the values read when the row was loaded)."""
+        if (
+            not self._meta.skip_unchanged
+            or import_validation_errors
+            or self.loaded_values is None
+        ):
+            return False
+        return self.values_of(instance, row, loaded=False) == self.loaded_values
 
     def before_import_row(self, row, row_number=None, **kwargs):
         key = tuple(
@@ -143,6 +197,7 @@ class RegistryResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def import_row(self, row, instance_loader, **kwargs):
+        self.loaded_values = None
         result = super().import_row(row, instance_loader, **kwargs)
         if self.on_row is not None:
             self.on_row()

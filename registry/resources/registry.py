@@ -184,6 +184,25 @@ class StaffResource(RegistryResource):
     def get_queryset(self):
         return StaffMember.objects.select_related("company", "contract")
 
+    # A preview's batches are validated row by row, not written: every check
+    # the database would make of them is made per row first (see
+    # ``validate_instance``), and inserting to roll back was a third of the
+    # preview. The confirmation writes them in its one transaction; should the
+    # database still refuse a batch there, nothing is written and the report
+    # says so.
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, **kwargs):
+        if dry_run:
+            self.create_instances.clear()
+            return
+        super().bulk_create(using_transactions, dry_run, raise_errors, **kwargs)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, **kwargs):
+        if dry_run:
+            self.update_instances.clear()
+            return
+        super().bulk_update(using_transactions, dry_run, raise_errors, **kwargs)
+
     def validate_instance(
         self, instance, import_validation_errors=None, validate_unique=True
     ):

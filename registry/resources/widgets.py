@@ -81,6 +81,11 @@ class DateWidget(Widget):
         text = cell_text(value)
         if not text:
             return None
+        if len(text) == 10 and text[4] == "-":  # ISO, read without strptime
+            try:
+                return datetime.date.fromisoformat(text)
+            except ValueError:
+                pass
         for pattern in DATE_FORMATS:
             try:
                 return datetime.datetime.strptime(text, pattern).date()

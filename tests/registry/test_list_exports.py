@@ -19,7 +19,8 @@ def xlsx_rows(response) -> list[list]:
 
 
 def csv_rows(response) -> list[list]:
-    text = response.content.decode("utf-8")
+    assert response.streaming  # read from the database as it is sent
+    text = b"".join(response.streaming_content).decode("utf-8")
     assert text.startswith("\ufeff")
     return list(csv.reader(io.StringIO(text[1:])))
 
@@ -98,3 +99,35 @@ def test_the_export_query_count_does_not_grow_with_the_rows(
         response = client.get(url + "?export=xlsx")
     assert response.status_code == 200
     assert StaffMember.objects.count() == 34
+
+
+def test_an_asgi_server_gets_the_csv_a_chunk_at_a_time():
+    from asgiref.sync import async_to_sync
+    from django.test import AsyncRequestFactory, RequestFactory
+
+    from registry.exports import CSV_CHUNK_ROWS, export_response
+
+    rows = [[f"r{index}", "=1+1"] for index in range(2 * CSV_CHUNK_ROWS + 1)]
+
+    def download(request):
+        return export_response(
+            headers=["a", "b"],
+            rows=iter(rows),
+            export_format="csv",
+            name="x",
+            request=request,
+        )
+
+    async def chunks(response):
+        return [chunk async for chunk in response]
+
+    response = download(AsyncRequestFactory().get("/"))
+    assert response.is_async  # not read whole before the first byte is sent
+    parts = async_to_sync(chunks)(response)
+    assert len(parts) == 3
+    plain = download(RequestFactory().get("/"))
+    assert not plain.is_async
+    assert b"".join(parts) == b"".join(plain.streaming_content)
+    lines = list(csv.reader(io.StringIO(b"".join(parts).decode("utf-8")[1:])))
+    assert lines[0] == ["a", "b"] and lines[1] == ["r0", "'=1+1"]
+    assert len(lines) == len(rows) + 1

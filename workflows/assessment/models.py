@@ -26,6 +26,17 @@ class Assessment(Request):
     kept current as lines change (provisional until ``finalised_at``).
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "contractor",
+        "month",
+        "state",
+        "score",
+        "grade",
+        "window_closes_at",
+        "finalised_at",
+    )
+
     class State(models.TextChoices):
         DRAFT = "draft", _("Open for objections")
         OBJECTED = "objected", _("Objections to decide")

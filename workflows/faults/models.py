@@ -16,6 +16,29 @@ class FaultTicket(Request):
     only to tickets dispatched after it. ``Request.site`` is the faulty site.
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "level",
+        "mode",
+        "tier",
+        "alarm_id",
+        "state",
+        "description",
+        "dispatched_at",
+        "accepted_at",
+        "restored_at",
+        "sla_hours",
+        "sla_due_at",
+        "overdue",
+        "needs_report",
+        "report_due_at",
+        "reported_at",
+        "decision",
+        "confirmed_at",
+        "analysis_due_at",
+        "analysed_at",
+    )
+
     class Decision(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirm")
         RETURNED = "returned", _("Send back for more work")

@@ -18,6 +18,16 @@ class InspectionPlan(Request):
     is decided when it is first submitted, from the CMS deadline rules.
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "region",
+        "year",
+        "quarter",
+        "due_on",
+        "late",
+        "decision",
+    )
+
     class Decision(models.TextChoices):
         APPROVED = "approved", _("Approve")
         RETURNED = "returned", _("Return for changes")

@@ -16,6 +16,19 @@ class Leave(Request):
     decided on it against the CMS threshold once the company has approved.
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "person",
+        "start_date",
+        "end_date",
+        "reason",
+        "days",
+        "needs_carrier",
+        "decision",
+        "began_on",
+        "ended_on",
+    )
+
     class Decision(models.TextChoices):
         APPROVED = "approved", _("Approve")
         REJECTED = "rejected", _("Reject")

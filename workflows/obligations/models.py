@@ -106,6 +106,17 @@ class ObligationReport(Request):
     report rules; a returned report is refiled and keeps them.
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "kind",
+        "period_start",
+        "period_end",
+        "due_on",
+        "first_filed_at",
+        "late",
+        "decision",
+    )
+
     class Decision(models.TextChoices):
         ACCEPTED = "accepted", _("Accept the report")
         RETURNED = "returned", _("Return for changes")

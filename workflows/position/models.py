@@ -14,6 +14,21 @@ class PositionChange(Request):
     roster on the effective date once the carrier approved.
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "person",
+        "old_position",
+        "new_position",
+        "old_team",
+        "new_team",
+        "old_region",
+        "new_region",
+        "effective_date",
+        "reason",
+        "decision",
+        "applied_on",
+    )
+
     class Decision(models.TextChoices):
         APPROVED = "approved", _("Approve")
         REJECTED = "rejected", _("Reject")

@@ -18,7 +18,7 @@ from registry.roles import is_carrier
 from ..catalog import row_notes_reader
 from ..delegation.selectors import held_match, snoozed_ids, snoozed_until, stood_in
 from ..models import Request
-from ..selectors import requests_for_user, with_current_step
+from ..selectors import flow_requests_for_user, requests_for_user, with_current_step
 from ..services import OPEN_STATUSES
 
 TABS = ("mine", "offered", "snoozed", "filed", "archive")
@@ -98,11 +98,7 @@ def queue_tasks(user, tab: str, spec: QueueFilter) -> QuerySet[FlowTask]:
     return _task_rows(_filter_tasks(tasks, user, spec))
 
 
-def filed_requests(user, spec: QueueFilter) -> QuerySet[Request]:
-    """The requests the user filed, each with the step it waits on."""
-    requests = with_current_step(
-        requests_for_user(user).filter(requester=user).select_related("site")
-    )
+def _filter_requests(requests, user, spec: QueueFilter):
     if spec.flow:
         requests = requests.filter(flow_class=spec.flow)
     if spec.state == "open":
@@ -111,9 +107,36 @@ def filed_requests(user, spec: QueueFilter) -> QuerySet[Request]:
         requests = requests.filter(finished__isnull=False)
     if spec.site:
         requests = requests.filter(site_id=spec.site)
+    if spec.company and is_carrier(user):
+        requests = requests.filter(company_id=spec.company)
     if spec.overdue:
         requests = requests.filter(due_at__lt=timezone.now())
     return requests.order_by(F("due_at").asc(nulls_last=True), "-created")
+
+
+def filed_requests(user, spec: QueueFilter) -> QuerySet[Request]:
+    """The requests the user filed, each with the step it waits on."""
+    requests = with_current_step(
+        requests_for_user(user).filter(requester=user).select_related("site")
+    )
+    return _filter_requests(requests, user, spec)
+
+
+def exported_requests(user, spec: QueueFilter, model=None) -> QuerySet:
+    """Every request ``user`` may see under the queue's filters, as the
+    rows of ``model`` (one flow's process model) or of ``Request``."""
+    if model is None:
+        requests = requests_for_user(user)
+    else:
+        requests = flow_requests_for_user(user, model).select_related(
+            *(
+                name
+                for name in model.export_fields
+                if model._meta.get_field(name).is_relation
+            )
+        )
+    requests = with_current_step(requests.select_related("site"))
+    return _filter_requests(requests, user, spec).order_by("-created", "-pk")
 
 
 def open_count(user) -> int:

@@ -4,7 +4,8 @@ that the live client fetches to resync rows and counts, and as single rows
 shows."""
 
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,12 +13,15 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.views import View
 from django.views.generic import ListView
 
+from registry.exports import FORMATS, export_response
 from registry.roles import Role, is_carrier, roles_of
 from registry.selectors import companies_for_user, company_of, sites_for_user
 from training.selectors import duty_lost_for
 
-from ..catalog import flow_choices
+from ..catalog import flow_by_ref, flow_choices
+from ..exports import flow_key, requests_table
 from ..inspection.selectors import open_findings_for
+from ..rules import requests_export_allowed
 from . import selectors
 from .filters import QueueFilterSet
 
@@ -201,7 +205,57 @@ class QueueView(LiveLoginRequiredMixin, QueueCountMixin, ListView):
             now_ts=timezone.now(),
             duty_lost=[] if self.request.GET.get("fragment") else _duty_lost(user),
             findings=SimpleLazyObject(lambda: open_findings_for(user)),
+            export_links=export_links(self.request),
             **kwargs,
+        )
+
+
+# The queue's filters an export keeps (not its tab, page or fragment).
+EXPORT_FILTERS = ("flow", "state", "site", "company", "overdue")
+
+
+def export_links(request) -> list[tuple[str, str]]:
+    """``(format, address)`` of each download of the requests under the
+    page's filters, for a user who may export them."""
+    if not requests_export_allowed(request.user):
+        return []
+    query = request.GET.copy()
+    for name in list(query):
+        if name not in EXPORT_FILTERS:
+            query.pop(name)
+    links = []
+    for export_format in FORMATS:
+        query["export"] = export_format
+        links.append(
+            (export_format.upper(), f"{reverse('queue:export')}?{query.urlencode()}")
+        )
+    return links
+
+
+class RequestExportView(LoginRequiredMixin, View):
+    """``/queue/export/?export=xlsx|csv&flow=…``: the requests the user may
+    see under the queue's filters; one flow's with its own columns."""
+
+    def get(self, request):
+        if not requests_export_allowed(request.user):
+            raise PermissionDenied
+        export_format = request.GET.get("export")
+        filters = QueueFilterSet(request.GET)
+        spec = filters.spec()
+        if export_format not in FORMATS or filters.messages():
+            raise Http404  # a refused filter never widens the download
+        flow = flow_by_ref(spec.flow) if spec.flow else None
+        model = flow.process_class if flow is not None else None
+        headers, rows = requests_table(
+            rows=selectors.exported_requests(request.user, spec, model), flow=flow
+        )
+        name = f"requests-{flow_key(flow)}" if flow is not None else "requests"
+        return export_response(
+            headers=headers,
+            rows=rows,
+            export_format=export_format,
+            name=name,
+            request=request,
         )
 
 

@@ -17,6 +17,18 @@ class SiteVisit(Request):
     visitors may be inside; a visit still open after it is overdue.
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "window_start",
+        "window_end",
+        "cabinets",
+        "planned_work",
+        "equipment_change",
+        "escort",
+        "decision",
+        "overdue_at",
+    )
+
     class Decision(models.TextChoices):
         APPROVED = "approved", _("Approve")
         REJECTED = "rejected", _("Reject")

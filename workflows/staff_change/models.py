@@ -16,6 +16,20 @@ NEED_NAME_IN = _("Give the name of the person who joins.")
 class StaffChange(Request):
     """A change of the contract's staff (人员变更), counted against the cap."""
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "contract",
+        "kind",
+        "reason",
+        "effective_date",
+        "positions",
+        "within_cap",
+        "cap_used",
+        "cap_allowed",
+        "decision",
+        "applied_on",
+    )
+
     class Kind(models.TextChoices):
         ADD = "add", _("Add people")
         REMOVE = "remove", _("Remove people")

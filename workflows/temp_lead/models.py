@@ -17,6 +17,15 @@ class TempLead(Request):
     the company's lead on the days named (see ``selectors.acting_lead_for``).
     """
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "stand_in",
+        "start_date",
+        "end_date",
+        "reason",
+        "acknowledged_at",
+    )
+
     stand_in = models.ForeignKey(
         StaffMember,
         on_delete=models.PROTECT,

@@ -23,6 +23,27 @@ class SoftwareUpgrade(Request):
     """软件升级: filed by a contractor, confirmed, reviewed, approved, executed
     inside the approved window, then closed by a service record (or failed)."""
 
+    # The columns of its request export (workflows/exports.py), in order.
+    export_fields = (
+        "system",
+        "current_version",
+        "target_version",
+        "reason",
+        "need_date",
+        "proposed_start",
+        "proposed_end",
+        "application_due",
+        "application_late",
+        "confirmation_due",
+        "decision",
+        "approved_start",
+        "approved_end",
+        "started_at",
+        "ended_at",
+        "result",
+        "rolled_back",
+    )
+
     class Decision(models.TextChoices):
         APPROVED = "approved", _("Approve")
         REJECTED = "rejected", _("Reject")
