@@ -103,7 +103,8 @@ def test_restoring_stops_the_chain(dispatch, engineer_a, client_for, chain_peopl
     with time_machine.travel(T0, tick=False):
         ticket = dispatch(level=1)
         engineer = client_for(engineer_a)
-        engineer.post(task_url(ticket))
+        engineer.post(task_url(ticket))  # accept
+        engineer.post(task_url(ticket))  # arrive on site
     fire_at(T0 + 5 * HOUR)
     with time_machine.travel(T0 + 6 * HOUR, tick=False):
         engineer = client_for(engineer_a)

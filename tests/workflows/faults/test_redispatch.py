@@ -25,7 +25,8 @@ def test_the_new_company_sees_and_takes_it_and_the_first_no_longer_does(
 ):
     ticket = dispatch(level=2)
     first = client_for(engineer_a)
-    first.post(task_url(ticket))  # accepted: engineer A holds the restore step
+    first.post(task_url(ticket))  # accepted
+    first.post(task_url(ticket))  # on site: engineer A holds the restore step
     held = open_task(ticket)
     assert held.flow_task.name == "restore"
 
@@ -68,7 +69,8 @@ def test_a_redispatch_needs_a_reason_and_an_open_ticket(
     ticket.refresh_from_db()
     assert ticket.company_id != company_b.pk
     engineer = client_for(engineer_a)
-    engineer.post(task_url(ticket))
+    engineer.post(task_url(ticket))  # accept
+    engineer.post(task_url(ticket))  # arrive on site
     engineer.post(task_url(ticket), {"cause": "c", "measures": "m"})
     refused = post_json(
         bearer(noc),

@@ -36,7 +36,9 @@ def test_each_action_is_its_roles_only(request, dispatch, company_a, action, who
     people = {name: request.getfixturevalue(name) for name in PEOPLE}
     ticket = dispatch(level=3)
     url = f"{FAULTS}/{ticket.pk}"
-    assert bearer(people["engineer_a"]).post(f"{url}/accept").status_code == 200
+    engineer = bearer(people["engineer_a"])
+    assert engineer.post(f"{url}/accept").status_code == 200
+    assert post_json(engineer, f"{url}/arrive", {}).status_code == 200  # on site
     for step in BEFORE.get(action, []):
         done = post_json(
             bearer(people[ALLOWED[step]]), f"{url}/{step}", BODIES[step](company_a)

@@ -31,6 +31,8 @@ def accepted(dispatch, client_for, engineer_a, **kw):
         ticket = dispatch(**kw)
         engineer = client_for(engineer_a)
         engineer.post(task_url(ticket))
+        if ticket.on_site:
+            engineer.post(task_url(ticket))  # arrive on site
     return ticket, engineer
 
 
@@ -72,7 +74,7 @@ def test_suspended_for_3_hours_the_limit_and_warning_move_3_hours(
     ticket.refresh_from_db()
     assert ticket.escalated_at == T0 + 8 * HOUR and ticket.escalation_level == 1
     assert actions(ticket) == [
-        "dispatched", "accepted", "suspend_asked", "suspended", "resumed",
+        "dispatched", "accepted", "arrived", "suspend_asked", "suspended", "resumed",
         "warned", "escalated",
     ]  # fmt: skip
     keys = [n["key"] for t in ticket.transitions.all() for n in t.notes]
@@ -119,6 +121,7 @@ def test_suspend_decide_and_resume_through_the_api(
     url = f"{FAULTS}/{ticket.pk}"
     engineer, admin = bearer(engineer_a), bearer(carrier_admin)
     engineer.post(f"{url}/accept")
+    post_json(engineer, f"{url}/arrive", {})  # on site
     asked = post_json(engineer, f"{url}/suspend", {"reason": "等待备件"})
     assert asked.status_code == 200 and asked.json()["state"] == "suspend_asked"
     body = {"decision": "approved"}
