@@ -24,6 +24,7 @@ from viewflow.workflow.timers import fire_due_conditions, fire_due_timers
 from training.services import certificates_lapse
 from workflows.assessment.services import due_drafts
 from workflows.inspection.checks import draws_due
+from workflows.notifications.services import deliveries_requeue
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,9 @@ def fire_due() -> int:
         # The carrier's monthly re-check samples and yearly spot checks, drawn
         # once per company and period (workflows/inspection/checks.py).
         draws_due()
+        # Mails and webhook posts whose worker died mid-send, queued again
+        # (workflows/notifications).
+        deliveries_requeue()
         return fired
     finally:
         connections.close_all()

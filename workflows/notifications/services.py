@@ -170,6 +170,24 @@ def _attempt_record(*, delivery: Delivery, error: str) -> str:
     return delivery.status
 
 
+def deliveries_requeue() -> int:
+    """Queue again the tries whose worker died mid-send (their lease ran out).
+
+    Run by the timer sweep (``workflows.dispatcher.portal_due``); a delivery
+    whose task is still queued is tried once anyway (the claim lets one win).
+    """
+    stale = timezone.now() - timedelta(seconds=settings.NOTIFY_ATTEMPT_LEASE_SECONDS)
+    rows = Delivery.objects.filter(
+        status=Delivery.Status.PENDING, next_attempt_at__lte=stale
+    )
+    count = 0
+    with transaction.atomic():
+        for delivery in rows.only("pk", "next_attempt_at")[:500]:
+            _enqueue(delivery)
+            count += 1
+    return count
+
+
 def notifications_read(*, user, ids=None) -> int:
     """Mark the user's notifications read (all unread, or those of ``ids``)."""
     with transaction.atomic():

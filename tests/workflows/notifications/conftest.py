@@ -7,9 +7,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth.models import Group
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from tests.workers import task_run
 from workflows.notifications.models import Webhook
 
 # The producers' own fixtures, for tests/workflows/notifications/test_producers.py.
@@ -110,15 +110,6 @@ def work() -> int:
     """What ``db_worker --backend notifications`` does with every ready task now."""
     done = 0
     for result in list(ready_tasks()):
-        result.claim("test-worker")
-        Worker(
-            queue_names=["notifications"],
-            interval=0,
-            batch=True,
-            backend_name="notifications",
-            startup_delay=False,
-            max_tasks=1,
-            worker_id="test-worker",
-        ).run_task(result)
+        task_run(result, backend="notifications")
         done += 1
     return done

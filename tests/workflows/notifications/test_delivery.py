@@ -11,6 +11,7 @@ import time_machine
 from registry.roles import Role
 from workflows.notifications import events, rules
 from workflows.notifications.models import Delivery, Webhook
+from workflows.notifications.services import deliveries_requeue
 
 from .conftest import TIMEOUT, ready_tasks, work
 from .test_send import send
@@ -163,3 +164,23 @@ def test_backoff_doubles_up_to_its_cap():
         for n in range(1, 7)
     ]
     assert delays == [60, 120, 240, 480, 600, 600]
+
+
+def test_a_try_whose_worker_died_is_queued_again_by_the_sweep(
+    robot, webhook_for, engineer_a, company_a, django_capture_on_commit_callbacks
+):
+    webhook_for(
+        robot, Role.CONTRACTOR_ENGINEER, company_a, events=[events.FAULT_DISPATCHED]
+    )
+    with time_machine.travel(T0, tick=False) as clock:
+        with django_capture_on_commit_callbacks(execute=True):
+            send([engineer_a], company_a)
+        # The worker claims the try and dies before sending: its task is gone.
+        ready_tasks().delete()
+        Delivery.objects.update(next_attempt_at=T0 + timedelta(seconds=300))
+        assert deliveries_requeue() == 0  # the lease still runs
+        clock.shift(timedelta(seconds=601))
+        assert deliveries_requeue() == 2  # the mail and the post
+        assert work() == 2
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
+    assert len(robot.posts) == 1
