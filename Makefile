@@ -33,13 +33,17 @@ run: messages
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 	$(BIN)/python manage.py load_demo --logins
-	@echo "Serving http://127.0.0.1:$(PORT) (HTTP and WebSocket) and one import worker; Ctrl-C stops both."
-	@# The worker runs in its own session, so the terminal's Ctrl-C reaches only
-	@# Daphne; the trap then asks the worker once to stop (SIGTERM): it finishes
-	@# the import it is running, whereas a second signal would abandon it.
+	@echo "Serving http://127.0.0.1:$(PORT) (HTTP and WebSocket), one import worker and one notifications worker; Ctrl-C stops them."
+	@# A worker serves one task backend: imports, and notifications (mails and
+	@# group webhooks, printed on the console here), each its own process so a
+	@# long import never holds up an alert. The workers run in their own session,
+	@# so the terminal's Ctrl-C reaches only Daphne; the trap then asks each once
+	@# to stop (SIGTERM): it finishes the task it is running, whereas a second
+	@# signal would abandon it.
 	@export DJANGO_SETTINGS_MODULE=portal.settings.dev; \
 	setsid $(BIN)/python manage.py db_worker --backend imports --queue-name imports --no-reload -v 0 & worker=$$!; \
-	trap 'trap - EXIT INT TERM; kill -TERM $$worker 2>/dev/null && echo "Waiting for the import worker to finish its current import ..."; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	setsid $(BIN)/python manage.py db_worker --backend notifications --queue-name notifications --no-reload -v 0 & notifier=$$!; \
+	trap 'trap - EXIT INT TERM; kill -TERM $$notifier 2>/dev/null; kill -TERM $$worker 2>/dev/null && echo "Waiting for the import worker to finish its current import ..."; wait $$worker $$notifier 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/daphne -b 127.0.0.1 -p $(PORT) portal.asgi:application
 
 lint: install

@@ -23,6 +23,7 @@ urlpatterns = [
     path("ledgers/", include("ledgers.urls")),
     path("requests/", include("workflows.urls")),
     path("queue/", include("workflows.queue.urls")),
+    path("notifications/", include("workflows.notifications.urls")),
     path("api/v1/", api.urls),
     re_path(r"^api/v1/(?P<rest>.*)$", unknown_operation),
     path("search/", include("search.urls")),

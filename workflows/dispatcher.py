@@ -29,6 +29,7 @@ from viewflow.workflow.timers import (
 from training.services import certificates_lapse
 from workflows.assessment.services import due_drafts
 from workflows.inspection.checks import draws_due
+from workflows.notifications.services import deliveries_requeue
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +44,11 @@ def portal_due() -> dict[str, int]:
     period (workflows/inspection/checks.py).
     """
     certificates_lapse()
-    return {"drafted": due_drafts(), "draws": draws_due()}
+    done = {"drafted": due_drafts(), "draws": draws_due()}
+    # Mails and webhook posts whose worker died mid-send, queued again
+    # (workflows/notifications).
+    deliveries_requeue()
+    return done
 
 
 def fire_due() -> int:

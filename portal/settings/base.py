@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "workflows.assessment",
     "workflows.obligations",
     "workflows.delegation",
+    "workflows.notifications",
     "workflows.api",
     "training",
     "home",
@@ -138,6 +139,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
+                # Apart from the shell's own: the header's unread notifications.
+                "workflows.notifications.context_processors.unread",
             ],
         },
     },
@@ -233,12 +236,19 @@ CACHES = {
 # at once inside the request as Wagtail expects. ``imports``: the portal's long
 # imports, stored in the database and run by ``manage.py db_worker --backend
 # imports --queue-name imports`` (``make run`` starts one beside the server;
-# the scaled mode runs as many as it likes, see README).
+# the scaled mode runs as many as it likes, see README). ``notifications``:
+# mails and group webhooks (workflows/notifications), on a worker of their own
+# (``--backend notifications --queue-name notifications``) so a long import
+# never holds up a fault's alert.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "imports": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
         "QUEUES": ["imports"],
+    },
+    "notifications": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["notifications"],
     },
 }
 # ``imports``: the progress of a running import, written by the worker outside
@@ -269,6 +279,30 @@ IMPORT_PROGRESS_RELAY = env.bool("DAIWEI_IMPORT_PROGRESS_RELAY", default=not RED
 IMPORT_PROGRESS_RELAY_INTERVAL = env.float(
     "DAIWEI_IMPORT_PROGRESS_RELAY_INTERVAL", default=1.0
 )
+
+# Notifications (workflows/notifications): a failed mail or webhook post is
+# tried again after NOTIFY_RETRY_BASE_SECONDS, then twice as long each time up
+# to NOTIFY_RETRY_MAX_SECONDS, and given up after NOTIFY_MAX_ATTEMPTS tries.
+NOTIFY_RETRY_BASE_SECONDS = env.int("DAIWEI_NOTIFY_RETRY_BASE_SECONDS", default=60)
+NOTIFY_RETRY_MAX_SECONDS = env.int("DAIWEI_NOTIFY_RETRY_MAX_SECONDS", default=3600)
+NOTIFY_MAX_ATTEMPTS = env.int("DAIWEI_NOTIFY_MAX_ATTEMPTS", default=8)
+# Seconds a robot has to answer a post.
+NOTIFY_WEBHOOK_TIMEOUT = env.float("DAIWEI_NOTIFY_WEBHOOK_TIMEOUT", default=5.0)
+# A claimed try not recorded within this long (its worker died) is tried again.
+NOTIFY_ATTEMPT_LEASE_SECONDS = env.int(
+    "DAIWEI_NOTIFY_ATTEMPT_LEASE_SECONDS", default=300
+)
+# Mail: the console in the embedded mode (printed by the worker that sends
+# it); SMTP or any backend through the environment in the scaled mode.
+EMAIL_BACKEND = env(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("DJANGO_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("DJANGO_EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="portal@localhost")
 
 # A live socket closes itself after this long and its page reconnects at
 # once: channel layers forget group members a day (group_expiry) after joining.

@@ -8,7 +8,6 @@ import time_machine
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from registry.imports.runs import ImportRun
@@ -16,6 +15,7 @@ from registry.models import StaffMember
 from tests.registry.spreadsheets import STAFF_EN, xlsx_bytes
 from tests.registry.test_import_views import PORTAL, upload
 from tests.registry.test_imports import staff_row
+from tests.workers import task_run
 from workflows.live.groups import user_group
 
 pytestmark = pytest.mark.django_db
@@ -32,16 +32,7 @@ def background(settings):
 def work_one() -> None:
     """What ``db_worker`` does for the next ready task of the imports backend."""
     result = DBTaskResult.objects.ready().filter(backend_name="imports").get()
-    result.claim("test-worker")
-    Worker(
-        queue_names=["imports"],
-        interval=0,
-        batch=True,
-        backend_name="imports",
-        startup_delay=False,
-        max_tasks=1,
-        worker_id="test-worker",
-    ).run_task(result)
+    task_run(result, backend="imports")
 
 
 class Listener:

@@ -240,8 +240,9 @@ def test_request_page_links_the_person_and_the_site(
 
 # session, user, roles, company, permissions (user, groups), the row, the
 # panel's count and page; the header badge: rules revisions, groups, open tasks;
-# Policies and Requests entries: their index pages' URLs.
-PAGE_QUERIES = 13
+# Policies and Requests entries: their index pages' URLs; the unread
+# notifications' count.
+PAGE_QUERIES = 14
 
 
 @pytest.mark.parametrize("rows", [10, 100])

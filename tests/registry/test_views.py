@@ -168,8 +168,9 @@ def make_rows(url: str, count: int, contract) -> None:
 # session, user, roles, company, permissions (user + groups), count, page of rows;
 # the contract list adds one query for the prefetched regions; the header badge
 # adds three: the rules' live revisions, the user's groups, the open-task count;
-# the Policies and Requests entries one each: the live index pages' URLs.
-QUERIES = {"/registry/staff/": 12, "/registry/contracts/": 13, "/registry/sites/": 12}
+# the Policies and Requests entries one each: the live index pages' URLs; the
+# unread notifications' count one.
+QUERIES = {"/registry/staff/": 13, "/registry/contracts/": 14, "/registry/sites/": 13}
 
 
 @pytest.mark.parametrize("rows", [10, 200])

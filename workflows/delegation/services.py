@@ -19,6 +19,7 @@ from ..live.events import publish_on_commit
 from ..live.groups import user_group
 from ..locks import task_activation
 from ..notes import NoteMessage
+from ..notifications.notices import task_moved_notify
 from ..queue.selectors import actionable_tasks
 from ..services import OPEN_STATUSES, TaskConflict, transition_record
 from ..steps import held_steps, step_for, user_holds
@@ -178,6 +179,7 @@ def task_reassign(*, task_pk: int, actor, new_owner, reason: str) -> FlowTask:
             comment=reason.strip(),
             notes=[note],
         )
+        task_moved_notify(task=task, request=request, actor=actor)
     return task
 
 

@@ -23,6 +23,7 @@ from workflows.services import OPEN_STATUSES, TaskConflict, transition_record
 from . import rules
 from .escalation import escalation_stop
 from .models import FaultTicket
+from .notices import chase_notify
 from .services import ticket_tell
 from .steps import DISPATCH
 
@@ -209,3 +210,4 @@ def ticket_chase(*, ticket: FaultTicket, user, text: str) -> None:
         holder = [ticket.accepted_by_id] if ticket.accepted_by_id else []
         payload = {"chased": text.strip(), "reference": ticket.reference}
         ticket_tell(ticket=ticket, payload=payload, users=holder)
+        chase_notify(ticket, text.strip())

@@ -22,6 +22,7 @@ from workflows.services import transition_record
 
 from . import rules
 from .models import FaultTicket
+from .notices import sla_notify
 from .services import ticket_tell
 
 
@@ -91,11 +92,13 @@ def sla_escalate(*, ticket: FaultTicket, task) -> bool:
         notes=[ESCALATED.note(level=level, target=target)],
         rules={"topic": "sla", "revision_id": snapshot.sla.revision_id},
     )
+    level_people = escalation_recipients(ticket=ticket, target=target)
     ticket_tell(
         ticket=ticket,
         payload={"sla": "overdue", "level": level, "to": target},
-        users=escalation_recipients(ticket=ticket, target=target),
+        users=level_people,
     )
+    sla_notify(ticket, "overdue", extra=level_people)
     return True
 
 

@@ -27,6 +27,7 @@ from workflows.services import new_reference, summary_write, transition_record
 
 from . import rules
 from .models import FaultTicket
+from .notices import dispatched_notify, sla_notify
 from .steps import DISPATCH
 
 NOT_DISPATCHER = _("Only the monitoring centre dispatches fault tickets.")
@@ -201,6 +202,7 @@ def ticket_fill(*, ticket: FaultTicket, user, data: TicketInput) -> None:
             "mode": ticket.mode,
         },
     )
+    dispatched_notify(ticket)
 
 
 def _num(value) -> str:
@@ -384,6 +386,7 @@ def sla_warn(*, ticket: FaultTicket, task) -> bool:
         rules={"topic": "sla", "revision_id": ticket.sla_revision_id},
     )
     ticket_tell(ticket=ticket, payload={"sla": "warning"})
+    sla_notify(ticket, "warning", percent=_num(percent))
     return True
 
 

@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.live.events import publish_on_commit
 from workflows.live.groups import auth_group, user_group
+from workflows.notifications import events
+from workflows.notifications.events import named
+from workflows.notifications.selectors import group_member_ids
+from workflows.notifications.services import notification_send
 from workflows.training_notices import managers_of
 
 URGENT = "obligations.urgent"
@@ -43,3 +47,21 @@ def urgent_escalate(*, log, entries, rules) -> None:
             "notice": notice,
         }
         publish_on_commit(groups, payload)
+        urgent_notify(log=log, entry=entry, rules=rules)
+
+
+def urgent_notify(*, log, entry, rules) -> None:
+    """The same people, by the notification layer (list, mail, webhooks)."""
+    people = managers_of(log.company_id)
+    people += group_member_ids(group_id=rules.escalation_group.id)
+    notification_send(
+        event=events.LOG_URGENT,
+        recipients=people,
+        context={
+            "code": entry.code,
+            "person": log.person.name,
+            "company": named(log.company),
+            "text": entry.text[:200],
+        },
+        company_id=log.company_id,
+    )

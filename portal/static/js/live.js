@@ -56,6 +56,12 @@
     });
   }
 
+  function setUnread(count) {
+    document.querySelectorAll("[data-unread-badge]").forEach(function (badge) {
+      badge.textContent = count;
+    });
+  }
+
   function endSession() {
     // The server answers 401/403 to a resync once the session is gone: say
     // so, keep the rows shown, and stop asking.
@@ -220,6 +226,12 @@
     if (event["import"]) return;
     // A fault ticket changed: the dispatch board follows it (faults/board.js).
     if (event.fault && !event.resync) return;
+    // The user's unread notifications changed (workflows/notifications).
+    if (event.notifications) {
+      setUnread(event.notifications.unread);
+      if (event.resync) later();
+      return;
+    }
     // A notice to read at once (an urgent work-log entry), in the page's language.
     if (event.notice) { shout(event.notice); return; }
     if (event.resync || !("from" in event)) { later(); return; }

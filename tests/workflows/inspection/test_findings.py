@@ -97,7 +97,7 @@ def test_findings_list_query_count_does_not_grow(
     client = client_for(carrier)
     reading_finding(row, engineer_a)
     client.get(FINDINGS)
-    with django_assert_max_num_queries(16) as few:
+    with django_assert_max_num_queries(17) as few:
         client.get(FINDINGS)
     execution = row.execution
     Finding.objects.bulk_create(
