@@ -7,7 +7,7 @@ reads company-owned rows through these functions.
 
 from django.db.models import QuerySet
 
-from .memo import per_user
+from .facts import user_fact
 from .models import Company, Contract, Membership, Site, StaffMember
 from .roles import is_carrier
 
@@ -17,7 +17,8 @@ VIEW_SITES = "registry.view_site"
 
 
 def company_of(user) -> Company | None:
-    """The contractor company ``user`` belongs to, if any (cached on the user)."""
+    """The contractor company ``user`` belongs to, if any (cached:
+    ``registry.facts``)."""
     if not user.is_authenticated:
         return None
 
@@ -26,7 +27,7 @@ def company_of(user) -> Company | None:
         membership = membership.first()
         return membership.company if membership else None
 
-    return per_user(user, "company", read)
+    return user_fact(user, "company", read)
 
 
 def _scoped(queryset: QuerySet, user, company_field: str) -> QuerySet:

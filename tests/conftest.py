@@ -34,6 +34,19 @@ def rules_cache_cleared():
     reader._SNAPSHOTS.clear()
 
 
+@pytest.fixture(autouse=True)
+def facts_cache_cleared():
+    """Each test starts with no cached user facts (``registry.facts``): a
+    rolled-back test's user ids come again (SQLite)."""
+    from django.core.cache import caches
+
+    from registry.facts import ALIAS
+
+    caches[ALIAS].clear()
+    yield
+    caches[ALIAS].clear()
+
+
 @pytest.fixture
 def region():
     return RegionFactory(code="gz-tianhe", name_zh="广州天河", name_en="Guangzhou")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from home.rules import current_rules
-from registry.memo import per_user
+from registry.facts import user_fact
 from registry.selectors import company_of
 
 PREFIX = "workflows.step:"
@@ -83,9 +83,9 @@ def request_company(process):
 
 
 def group_ids_of(user) -> frozenset[int]:
-    """The ids of the user's Django groups, read once per user object."""
+    """The ids of the user's Django groups (cached: ``registry.facts``)."""
     ids = user.groups.values_list("pk", flat=True)
-    return per_user(user, "group_ids", lambda: frozenset(ids))
+    return user_fact(user, "group_ids", lambda: frozenset(ids))
 
 
 def role_group_id(name: str) -> Callable[[object], int]:
@@ -135,10 +135,11 @@ def user_holds(user, step: Step, company=None) -> bool:
 def held_steps(user) -> list[tuple[str, int | None]]:
     """(permission, company id or None) of every step ``user`` may take.
 
-    Worked out once per user object (one request), like its group ids: a queue
-    page filters and counts by it several times.
+    Cached with the user's facts (``registry.facts``), which a rule
+    publication forgets (``home.facts``): a queue page filters and counts by it
+    several times, every page's badge too.
     """
-    return per_user(user, "held_steps", lambda: _held_steps(user))
+    return user_fact(user, "held_steps", lambda: _held_steps(user))
 
 
 def _held_steps(user) -> list[tuple[str, int | None]]:
