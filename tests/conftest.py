@@ -36,15 +36,16 @@ def rules_cache_cleared():
 
 @pytest.fixture(autouse=True)
 def facts_cache_cleared():
-    """Each test starts with no cached user facts (``registry.facts``): a
-    rolled-back test's user ids come again (SQLite)."""
+    """Each test starts with no valid cached user facts (``registry.facts``):
+    a rolled-back test's user ids come again (SQLite). Their version for
+    everyone goes, not the whole cache: under Redis it shares a database."""
     from django.core.cache import caches
 
-    from registry.facts import ALIAS
+    from registry.facts import ALIAS, EVERYONE
 
-    caches[ALIAS].clear()
+    caches[ALIAS].delete(EVERYONE)
     yield
-    caches[ALIAS].clear()
+    caches[ALIAS].delete(EVERYONE)
 
 
 @pytest.fixture

@@ -139,13 +139,13 @@ def held_steps(user) -> list[tuple[str, int | None]]:
     publication forgets (``home.facts``): a queue page filters and counts by it
     several times, every page's badge too.
     """
+    if not user.is_active:  # read fresh: a bulk deactivation sends no signal
+        return []
     return user_fact(user, "held_steps", lambda: _held_steps(user))
 
 
 def _held_steps(user) -> list[tuple[str, int | None]]:
     held = []
-    if not user.is_active:
-        return held
     rules = current_rules()
     for step in _STEPS.values():
         if step.group_id(rules) not in group_ids_of(user):
