@@ -9,7 +9,11 @@ from .navigation import entry_points_for
 
 
 def portal(request):
-    """Navigation, roles and company of the user, for the shared page shell."""
+    """Navigation, roles and company of the user, for the shared page shell.
+
+    All three come from the user's cached facts (``registry.facts``); the
+    badge's count is the shell's one query of its own.
+    """
     # A request refused before the auth middleware ran (a bad Host) has no user;
     # its error page is still rendered in the shell.
     user = getattr(request, "user", None) or AnonymousUser()
