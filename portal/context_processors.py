@@ -2,7 +2,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
 from registry.roles import Role, roles_of
-from registry.selectors import company_of
+from registry.selectors import company_shown
 from workflows.queue.selectors import open_count
 
 from .navigation import entry_points_for
@@ -21,6 +21,6 @@ def portal(request):
     return {
         "entry_points": entry_points_for(user),
         "user_roles": role_labels,
-        "user_company": company_of(user),
+        "user_company": company_shown(user),
         "queue_count": SimpleLazyObject(lambda: open_count(user)),
     }
