@@ -22,3 +22,7 @@ class HomeConfig(AppConfig):
         # The rules (and carrier admins' right to edit them) exist after every
         # migrate and test-database flush: the flows cannot decide without them.
         post_migrate.connect(_seed_rules, sender=self, dispatch_uid="home-rules")
+        from .facts import facts_receivers_connect
+
+        # The navigation's pages and the rules' step groups, cached per user.
+        facts_receivers_connect()

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from home.request_selectors import may_file_any, request_pages_for
 from ledgers.access import may_view as may_view_ledgers
+from registry.facts import user_fact
 from training.access import may_learn, may_oversee, may_record_sessions
 from workflows.inspection.selectors import may_inspect, may_see_inspections
 from workflows.obligations.selectors import may_file_logs, may_oversee_obligations
@@ -222,10 +223,27 @@ def _may_see_assessments(user) -> bool:
     return may_see_assessments(user)
 
 
+ENTRIES_BY_KEY = {entry.key: entry for entry in ENTRY_POINTS}
+
+
 def entry_points_for(user) -> list[EntryPoint]:
-    """The entry points ``user`` may open, in display order."""
+    """The entry points ``user`` may open, in display order.
+
+    Which ones, and their pages' URLs, are cached with the user's facts
+    (``registry.facts``): they only decide which links show; every page checks
+    its own rights.
+    """
     if not user.is_authenticated:
         return []
+    shown = user_fact(user, "entry_points", lambda: _entry_urls(user))
+    return [
+        _with_links(replace(ENTRIES_BY_KEY[key], page_url=url), user)
+        for key, url in shown
+    ]
+
+
+def _entry_urls(user) -> list[tuple[str, str]]:
+    """(key, page URL or "") of each entry point ``user`` may open."""
     permitted = [
         entry
         for entry in ENTRY_POINTS
@@ -234,7 +252,9 @@ def entry_points_for(user) -> list[EntryPoint]:
     ]
     urls = _page_urls({entry.page_type for entry in permitted} - {None})
     return [
-        resolved for entry in permitted if (resolved := _resolved(entry, urls, user))
+        (entry.key, urls.get(entry.page_type, ""))
+        for entry in permitted
+        if entry.page_type is None or entry.page_type in urls
     ]
 
 
@@ -262,16 +282,9 @@ def _content_types(models) -> dict:
     return ContentType.objects.get_for_models(*models)
 
 
-def _resolved(entry: EntryPoint, urls: dict[str, str], user) -> EntryPoint | None:
-    """``entry`` with its page's URL (and children) filled in; None when its
-    page is missing.
-    """
-    if entry.page_type is None:
+def _with_links(entry: EntryPoint, user) -> EntryPoint:
+    """``entry`` with its children (read lazily, for this request's user)."""
+    if entry.children is None:
         return entry
-    if entry.page_type not in urls:
-        return None
-    links = ()
-    if entry.children is not None:
-        children = entry.children
-        links = SimpleLazyObject(lambda: children(user))
-    return replace(entry, page_url=urls[entry.page_type], links=links)
+    children = entry.children
+    return replace(entry, links=SimpleLazyObject(lambda: children(user)))

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .memo import per_user
+from .facts import user_fact
 
 
 class Role(models.TextChoices):
@@ -52,11 +52,11 @@ def group_label(group) -> str:
 
 
 def roles_of(user) -> frozenset[str]:
-    """The role values of ``user``, read once per request object."""
+    """The role values of ``user`` (cached: ``registry.facts``)."""
     if not user.is_authenticated:
         return frozenset()
     names = user.groups.filter(name__in=Role.values).values_list("name", flat=True)
-    return per_user(user, "roles", lambda: frozenset(names))
+    return user_fact(user, "roles", lambda: frozenset(names))
 
 
 def is_carrier(user) -> bool:

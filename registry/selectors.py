@@ -7,6 +7,7 @@ reads company-owned rows through these functions.
 
 from django.db.models import QuerySet
 
+from .facts import user_fact
 from .memo import per_user
 from .models import Company, Contract, Membership, Site, StaffMember
 from .roles import is_carrier
@@ -17,7 +18,9 @@ VIEW_SITES = "registry.view_site"
 
 
 def company_of(user) -> Company | None:
-    """The contractor company ``user`` belongs to, if any (cached on the user)."""
+    """The contractor company ``user`` belongs to, if any: read once per
+    request, never from the facts cache, since it scopes every query (a cached
+    one would outlive a membership changed by a bulk update)."""
     if not user.is_authenticated:
         return None
 
@@ -27,6 +30,14 @@ def company_of(user) -> Company | None:
         return membership.company if membership else None
 
     return per_user(user, "company", read)
+
+
+def company_shown(user) -> Company | None:
+    """The company the page shell names beside the user's roles: cached with
+    the user's facts (``registry.facts``), for showing only."""
+    if not user.is_authenticated:
+        return None
+    return user_fact(user, "shown_company", lambda: company_of(user))
 
 
 def _scoped(queryset: QuerySet, user, company_field: str) -> QuerySet:

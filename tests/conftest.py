@@ -34,6 +34,20 @@ def rules_cache_cleared():
     reader._SNAPSHOTS.clear()
 
 
+@pytest.fixture(autouse=True)
+def facts_cache_cleared():
+    """Each test starts with no valid cached user facts (``registry.facts``):
+    a rolled-back test's user ids come again (SQLite). Their version for
+    everyone goes, not the whole cache: under Redis it shares a database."""
+    from django.core.cache import caches
+
+    from registry.facts import ALIAS, EVERYONE
+
+    caches[ALIAS].delete(EVERYONE)
+    yield
+    caches[ALIAS].delete(EVERYONE)
+
+
 @pytest.fixture
 def region():
     return RegionFactory(code="gz-tianhe", name_zh="广州天河", name_en="Guangzhou")

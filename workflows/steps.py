@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from home.rules import current_rules
+from registry.facts import user_fact
 from registry.memo import per_user
 from registry.selectors import company_of
 
@@ -83,9 +84,9 @@ def request_company(process):
 
 
 def group_ids_of(user) -> frozenset[int]:
-    """The ids of the user's Django groups, read once per user object."""
+    """The ids of the user's Django groups (cached: ``registry.facts``)."""
     ids = user.groups.values_list("pk", flat=True)
-    return per_user(user, "group_ids", lambda: frozenset(ids))
+    return user_fact(user, "group_ids", lambda: frozenset(ids))
 
 
 def role_group_id(name: str) -> Callable[[object], int]:
@@ -135,27 +136,35 @@ def user_holds(user, step: Step, company=None) -> bool:
 def held_steps(user) -> list[tuple[str, int | None]]:
     """(permission, company id or None) of every step ``user`` may take.
 
-    Worked out once per user object (one request), like its group ids: a queue
-    page filters and counts by it several times.
+    Which steps their groups hold is cached with the user's facts
+    (``registry.facts``), which a rule publication forgets (``home.facts``): a
+    queue page filters and counts by it several times, every page's badge too.
+    The account's state and company are read fresh (a bulk update sends no
+    signal).
     """
-    return per_user(user, "held_steps", lambda: _held_steps(user))
-
-
-def _held_steps(user) -> list[tuple[str, int | None]]:
-    held = []
     if not user.is_active:
-        return held
+        return []
+
+    def held() -> list[tuple[str, int | None]]:
+        keys = user_fact(user, "held_step_keys", lambda: _held_step_keys(user))
+        company = company_of(user) if any(scoped for _, scoped in keys) else None
+        return [
+            (permission, company.pk if scoped else None)
+            for permission, scoped in keys
+            if company is not None or not scoped
+        ]
+
+    return per_user(user, "held_steps", held)
+
+
+def _held_step_keys(user) -> list[tuple[str, bool]]:
+    """(permission, company-scoped) of the steps the user's groups hold."""
     rules = current_rules()
-    for step in _STEPS.values():
-        if step.group_id(rules) not in group_ids_of(user):
-            continue
-        if step.company_scoped:
-            company = company_of(user)
-            if company is not None:
-                held.append((step.permission, company.pk))
-        else:
-            held.append((step.permission, None))
-    return held
+    return [
+        (step.permission, step.company_scoped)
+        for step in _STEPS.values()
+        if step.group_id(rules) in group_ids_of(user)
+    ]
 
 
 class StepPermissionBackend:

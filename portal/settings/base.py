@@ -230,6 +230,19 @@ CACHES = {
         else _LOCAL_CACHE | {"LOCATION": "live"}
     ),
 }
+# ``facts``: what the page shell and the queue read of a user on every request
+# and that changes rarely (roles, group ids, company, held steps, navigation;
+# registry.facts), kept between requests and shared by every server.
+CACHES["facts"] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "facts",
+        "TIMEOUT": 86_400,
+    }
+    if REDIS_URL
+    else _LOCAL_CACHE | {"LOCATION": "facts", "TIMEOUT": 86_400}
+)
 
 # Background tasks (django-tasks) -----------------------------------------
 # ``default``: Wagtail's own tasks (reference index, search index updates), run
