@@ -64,6 +64,11 @@ def _bundle_load(user_id: int) -> _Bundle:
     return _Bundle(versions, {})
 
 
+def everyone_version() -> str:
+    """Everyone's facts version now: a key under it goes with the next bump."""
+    return caches[ALIAS].get(EVERYONE) or _version_start(EVERYONE)
+
+
 def _version_start(key: str) -> str:
     cache = caches[ALIAS]
     cache.add(key, uuid4().hex)

@@ -1,20 +1,38 @@
 """Reads of the notification layer; every one scoped to the user asking."""
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.db.models import Count, QuerySet
 
+from registry.facts import ALIAS, everyone_version
 from registry.models import Membership
 from registry.roles import CARRIER_ROLES
 
 from .models import Notification, Preference, Webhook
 from .rules import may_hear
 
+# The header's count is kept in the shell's cache (``registry.facts``), under
+# everyone's facts version: the services that change it store the new count
+# after their commit.
+UNREAD_CACHE = ALIAS
+UNREAD_SECONDS = 600  # a bound on staleness should a write bypass the services
+
+
+def unread_key(user_id: int) -> str:
+    return f"n{everyone_version()}:{user_id}"
+
 
 def unread_count(user) -> int:
-    """The header's badge: one query."""
+    """The header's badge: from the cache, else one query."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    cache = caches[UNREAD_CACHE]
+    count = cache.get(unread_key(user.pk))
+    if count is None:
+        count = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        # ``add``: a count stored by a commit meanwhile is newer than this one.
+        cache.add(unread_key(user.pk), count, UNREAD_SECONDS)
+    return count
 
 
 def unread_counts(user_ids) -> dict[int, int]:

@@ -13,6 +13,7 @@ from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,7 +22,15 @@ from ..live.groups import user_group
 from . import rules, transports
 from .events import EVENTS
 from .models import Delivery, Notice, Notification, Preference
-from .selectors import Audience, email_choices_of, unread_counts, webhooks_for
+from .selectors import (
+    UNREAD_CACHE,
+    UNREAD_SECONDS,
+    Audience,
+    email_choices_of,
+    unread_counts,
+    unread_key,
+    webhooks_for,
+)
 
 logger = logging.getLogger(__name__)
 # The live event that sets a user's unread count on their open pages.
@@ -110,8 +119,13 @@ def _enqueue(delivery: Delivery) -> None:
 
 
 def _publish_unread(user_ids) -> None:
-    for pk, count in unread_counts(user_ids).items():
+    """The new counts, counted in the writing transaction: to the users'
+    sockets and the header's cache after the commit."""
+    counts = unread_counts(user_ids)
+    for pk, count in counts.items():
         publish_on_commit([user_group(pk)], {UNREAD: {"unread": count}})
+    stored = {unread_key(pk): count for pk, count in counts.items()}
+    transaction.on_commit(lambda: caches[UNREAD_CACHE].set_many(stored, UNREAD_SECONDS))
 
 
 def delivery_attempt(*, delivery_id: int) -> str:
