@@ -7,20 +7,19 @@ from viewflow.workflow.models import Task
 
 from workflows.live import events
 
-# One carrier approval of a staff change with one joiner, through the decision
-# form, committed (the roster takes effect at once): 70 before issue 17's item
-# 4. What is left: the session and the user (2); the page's reads: request,
-# task, rules (3; roles and group ids come from the facts cache); BEGIN, the flow lock, the task and its
-# request read again under it (4); the claim, the training gate, the decision
-# (2 tables), its audit row, the task done, its deadline closed and the due
-# time (8); the switch and the if gateway, each an INSERT, its link to the
-# previous task and its UPDATE (6); the function node's INSERT, link and
-# UPDATE (3) around the roster (13: the people, company and contract, the
-# staff number under the company lock (2), the check constraint in its
-# savepoint (3), the new person, their row, the request's two tables, the
-# audit row); the end node's INSERT, link, open-task count, the request's
-# three tables and its UPDATE (7); COMMIT. Four of them per gateway/function
-# node are viewflow's own bookkeeping.
+# One carrier approval of a staff change with one joiner, through the decision form,
+# committed (the roster takes effect at once): 70 before issue 17's item 4. What is
+# left: the session and the user (2); the page's reads: request, task, rules (3; roles
+# and group ids come from the facts cache); BEGIN, the flow lock, the task and its
+# request read again under it (4); the claim, the training gate, the decision (2
+# tables), its audit row, the task done, its deadline closed and the due time (8); the
+# switch and the if gateway, each an INSERT, its link to the previous task and its
+# UPDATE (6); the function node's INSERT, link and UPDATE (3) around the roster (13: the
+# people, company and contract, the staff number under the company lock (2), the check
+# constraint in its savepoint (3), the new person, their row, the request's two tables,
+# the audit row); the end node's INSERT, link, open-task count, the request's three
+# tables and its UPDATE (7); COMMIT. Four of them per gateway/function node are
+# viewflow's own bookkeeping.
 APPROVAL_QUERIES = 47
 
 
