@@ -82,7 +82,7 @@ test-services: messages
 # hostile queries, and the rest. Each part is a whole pytest run with its own
 # test database (test_<name>) and Redis database, in the suite's own order, so
 # much of one part's waiting on sockets and servers overlaps the other's work.
-SERVICES_PART_A := tests/workflows tests/dashboards tests/test_hostile_queries.py
+SERVICES_PART_A := tests/workflows tests/test_hostile_queries.py
 test-services-a: messages
 	DATABASE_URL=$(SERVICES_DATABASE_URL) REDIS_URL=$(SERVICES_REDIS_URL) \
 		$(BIN)/pytest -q -p no:cacheprovider $(SERVICES_PART_A)

@@ -6,6 +6,7 @@ counts are the same on any day: the tests load it on several.
 
 import contextlib
 import datetime
+import os
 from collections import Counter
 from unittest import mock
 
@@ -96,9 +97,12 @@ DAYS = {
     "january": datetime.datetime(2027, 1, 2, 9, tzinfo=CALENDAR_ZONE),
     "leap-day-no-calendar": datetime.datetime(2028, 2, 29, 23, tzinfo=CALENDAR_ZONE),
 }
+# On PostgreSQL (the services lanes) the demo loads on the real day only: the
+# other days try the calendar's edges, which the embedded suite covers.
+LOADED_ON = {"today": None} if os.environ.get("DATABASE_URL") else DAYS
 
 
-@pytest.fixture(scope="class", params=DAYS.values(), ids=DAYS.keys())
+@pytest.fixture(scope="class", params=LOADED_ON.values(), ids=LOADED_ON.keys())
 def demo_day(request, django_db_setup, django_db_blocker):
     """The demo loaded on that day, once for the class's tests (they only read
     it), and rolled back after them; the clock stays on that day meanwhile."""

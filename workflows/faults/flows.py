@@ -9,6 +9,11 @@ from . import escalation, services, views
 from .models import FaultTicket
 from .steps import ACCEPT, CONFIRM
 
+# The titles of the SLA clock's timers on each step (viewflow would name them
+# "Accept Timeout" and so on, in English).
+WARNING_TIMER = _("Early warning time")
+LIMIT_TIMER = _("SLA limit")
+
 
 class FaultFlow(flow.Flow):
     """故障工单: the monitoring centre dispatches, the contractor restores.
@@ -46,8 +51,12 @@ class FaultFlow(flow.Flow):
         flow.View(views.AcceptView.as_view())
         .Annotation(title=_("Accept"))
         .Permission(ACCEPT.permission, obj=request_company)
-        .OnTimeout(this.warning_moment, this.warn, interrupting=False)
-        .OnTimeout(this.due_moment, this.escalate, interrupting=False)
+        .OnTimeout(
+            this.warning_moment, this.warn, interrupting=False, title=WARNING_TIMER
+        )
+        .OnTimeout(
+            this.due_moment, this.escalate, interrupting=False, title=LIMIT_TIMER
+        )
         .Next(this.arrive_gate)
     )
     arrive_gate = (
@@ -60,16 +69,24 @@ class FaultFlow(flow.Flow):
         flow.View(views.ArriveView.as_view())
         .Annotation(title=_("Arrive on site"))
         .Assign(act.process.accepted_by)
-        .OnTimeout(this.warning_moment, this.warn, interrupting=False)
-        .OnTimeout(this.due_moment, this.escalate, interrupting=False)
+        .OnTimeout(
+            this.warning_moment, this.warn, interrupting=False, title=WARNING_TIMER
+        )
+        .OnTimeout(
+            this.due_moment, this.escalate, interrupting=False, title=LIMIT_TIMER
+        )
         .Next(this.restore)
     )
     restore = (
         flow.View(views.RestoreView.as_view())
         .Annotation(title=_("Restore"))
         .Assign(act.process.accepted_by)
-        .OnTimeout(this.warning_moment, this.warn, interrupting=False)
-        .OnTimeout(this.due_moment, this.escalate, interrupting=False)
+        .OnTimeout(
+            this.warning_moment, this.warn, interrupting=False, title=WARNING_TIMER
+        )
+        .OnTimeout(
+            this.due_moment, this.escalate, interrupting=False, title=LIMIT_TIMER
+        )
         .Next(this.suspend_gate)
     )
     suspend_gate = (
@@ -82,8 +99,12 @@ class FaultFlow(flow.Flow):
         flow.View(views.SuspendDecisionView.as_view())
         .Annotation(title=_("Approve the suspension"))
         .Permission(CONFIRM.permission)
-        .OnTimeout(this.warning_moment, this.warn, interrupting=False)
-        .OnTimeout(this.due_moment, this.escalate, interrupting=False)
+        .OnTimeout(
+            this.warning_moment, this.warn, interrupting=False, title=WARNING_TIMER
+        )
+        .OnTimeout(
+            this.due_moment, this.escalate, interrupting=False, title=LIMIT_TIMER
+        )
         .Next(this.suspension)
     )
     suspension = (

@@ -229,7 +229,10 @@ class DispatchView(LoginRequiredMixin, FormView):
     def get_initial(self):
         """``?site=<pk>``: the site a scanned QR label came from (prefilled)."""
         site = self.request.GET.get("site", "")
-        return {"site": int(site)} if site.isdigit() else {}
+        # ``isascii``: "²".isdigit() is true, and int() refuses it.
+        if site.isascii() and site.isdigit() and len(site) < 10:
+            return {"site": int(site)}
+        return {}
 
     def form_valid(self, form):
         data = services.TicketInput(**form.cleaned_data)
