@@ -18,8 +18,9 @@ UNREAD_CACHE = ALIAS
 UNREAD_SECONDS = 600  # a bound on staleness should a write bypass the services
 
 
-def unread_key(user_id: int) -> str:
-    return f"n{everyone_version()}:{user_id}"
+def unread_key(user_id: int, version: str | None = None) -> str:
+    """The cache key of a user's count; ``version``: everyone's, if read already."""
+    return f"n{version or everyone_version()}:{user_id}"
 
 
 def unread_count(user) -> int:

@@ -17,6 +17,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
 
+from registry.facts import everyone_version
+
 from ..live.events import publish_on_commit
 from ..live.groups import user_group
 from . import rules, transports
@@ -124,7 +126,8 @@ def _publish_unread(user_ids) -> None:
     counts = unread_counts(user_ids)
     for pk, count in counts.items():
         publish_on_commit([user_group(pk)], {UNREAD: {"unread": count}})
-    stored = {unread_key(pk): count for pk, count in counts.items()}
+    version = everyone_version()  # one cache read, not one per user
+    stored = {unread_key(pk, version): count for pk, count in counts.items()}
     transaction.on_commit(lambda: caches[UNREAD_CACHE].set_many(stored, UNREAD_SECONDS))
 
 
